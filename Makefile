@@ -1,0 +1,32 @@
+PY ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+DB ?= storyweave.db
+
+.PHONY: install run test lint bench clean
+
+$(BIN)/storyweave: pyproject.toml
+	$(PY) -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip
+	$(BIN)/pip install -q -e '.[dev]'
+	touch $(BIN)/storyweave
+
+install: $(BIN)/storyweave
+
+run: install
+	rm -f $(DB) $(DB)-wal $(DB)-shm
+	$(BIN)/storyweave --db $(DB) ingest samples/
+	$(BIN)/storyweave --db $(DB) stories
+
+test: install
+	$(BIN)/python -m pytest -q
+
+lint: install
+	$(BIN)/ruff check src tests
+	$(BIN)/mypy src
+
+bench: install
+	$(BIN)/storyweave bench --corpora ../shared/corpora
+
+clean:
+	rm -rf $(VENV) $(DB) $(DB)-wal $(DB)-shm
