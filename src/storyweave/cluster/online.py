@@ -1,0 +1,460 @@
+"""Online story clustering: each article joins the best-matching active story or opens a new one.
+
+Decision
+--------
+For an article ``a`` and a candidate story ``S`` (the ``candidates`` stories whose centroid is nearest to the
+article's dense vector), the scorer computes a logit
+
+    z = bias + w_dense * cos(dense_a, centroid_S)
+             + w_terms * cos_tfidf(terms_a, terms_S[lang_a])
+             + w_anchors * cos_idf(anchors_a, anchors_S)
+             - w_time * log1p(gap_days)
+
+where ``gap_days`` is the distance from the article's own publish time to the story's [first, last] span (0 inside
+the span or when either time is unknown), so late arrivals are compared where they belong, not to "now".
+IDF is learned online (hashed document frequencies). Terms are compared only with the story's members in the
+article's language; when the story has none (a cross-lingual match) the missing term similarity is imputed as
+``missing_terms * cos(dense)``. The article joins the best story when ``z > 0``; a story whose span is more
+than ``quiet_days`` away from the article needs ``z > quiet_margin``. When, after joining, the runner-up also
+scores above ``merge_margin`` (the article is strong evidence that both stories are one), the younger story is
+merged into the older one; the younger id stays resolvable through ``resolve``.
+
+Memory
+------
+Only active stories live in memory (with a centroid index: exact numpy search, switching to a usearch HNSW index
+above ``exact_limit`` stories). ``evict(before)`` hands back and forgets stories whose last member is older than
+``before``; when an article's time falls within ``quiet_days`` of evicted time, ``state_source(since, until)``
+is asked for the stories whose span meets ``[since, until]`` and they are restored.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import math
+import zlib
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+
+from storyweave.cluster.base import Assignment, Event, Features, StoryState
+
+DAY = 86400.0
+StateSource = Callable[[float, float], Iterable[StoryState]]
+
+
+@dataclass(frozen=True)
+class ClusterConfig:
+    """The scorer's weights (a logit, see the module docstring) and the memory bounds."""
+
+    bias: float = -9.0
+    w_dense: float = 10.0
+    w_terms: float = 6.0
+    w_anchors: float = 4.0
+    w_time: float = 1.0
+    missing_terms: float = 0.5
+    quiet_days: float = 7.0
+    quiet_margin: float = 2.0
+    merge_margin: float = 4.0
+    candidates: int = 10
+    max_terms: int = 300
+    max_members: int = 200
+    idf_bits: int = 20
+    exact_limit: int = 4096
+
+
+class _Index:
+    """Nearest centroids by cosine over active stories: exact numpy below ``exact_limit``, usearch above."""
+
+    def __init__(self, dim: int, exact_limit: int) -> None:
+        self.dim = dim
+        self.exact_limit = exact_limit
+        self.matrix = np.zeros((64, dim), dtype=np.float32)
+        self.live = np.zeros(64, dtype=bool)
+        self.slot: dict[str, int] = {}
+        self.ids: list[str | None] = [None] * 64
+        self.free: list[int] = list(range(63, -1, -1))
+        self.ann: Any = None
+
+    def __len__(self) -> int:
+        return len(self.slot)
+
+    def put(self, story_id: str, vector: np.ndarray) -> None:
+        norm = float(np.linalg.norm(vector))
+        unit = vector / norm if norm > 0 else vector
+        k = self.slot.get(story_id)
+        if k is None:
+            if not self.free:
+                self._grow()
+            k = self.free.pop()
+            self.slot[story_id] = k
+            self.ids[k] = story_id
+        elif self.ann is not None:
+            self.ann.remove(k)
+        self.matrix[k] = unit
+        self.live[k] = True
+        if self.ann is None and len(self.slot) > self.exact_limit:
+            self._build_ann()
+        elif self.ann is not None:
+            self.ann.add(k, self.matrix[k])
+
+    def drop(self, story_id: str) -> None:
+        k = self.slot.pop(story_id, None)
+        if k is None:
+            return
+        self.live[k] = False
+        self.ids[k] = None
+        self.free.append(k)
+        if self.ann is not None:
+            self.ann.remove(k)
+
+    def search(self, query: np.ndarray, count: int) -> list[tuple[str, float]]:
+        if not self.slot:
+            return []
+        if self.ann is not None:
+            found = self.ann.search(query, count)
+            keys = [int(k) for k in found.keys]
+            return [(self.ids[k], float(self.matrix[k] @ query)) for k in keys if self.live[k]]  # type: ignore[misc]
+        n = len(self.ids)
+        sims = self.matrix[:n] @ query
+        sims[~self.live[:n]] = -np.inf
+        count = min(count, len(self.slot))
+        top = np.argpartition(-sims, count - 1)[:count]
+        top = top[np.lexsort((top, -sims[top]))]
+        return [(self.ids[k], float(sims[k])) for k in top]  # type: ignore[misc]
+
+    def _grow(self) -> None:
+        old = len(self.ids)
+        self.matrix = np.vstack([self.matrix, np.zeros((old, self.dim), dtype=np.float32)])
+        self.live = np.concatenate([self.live, np.zeros(old, dtype=bool)])
+        self.ids.extend([None] * old)
+        self.free.extend(range(2 * old - 1, old - 1, -1))
+
+    def _build_ann(self) -> None:
+        from usearch.index import Index
+
+        self.ann = Index(ndim=self.dim, metric="cos", dtype="f32")
+        for k in self.slot.values():
+            self.ann.add(k, self.matrix[k])
+
+
+class _Memory:
+    """All mutable state of one clusterer (built on first use, so the constructor only stores arguments)."""
+
+    def __init__(self, dim: int, config: ClusterConfig) -> None:
+        self.stories: dict[str, StoryState] = {}
+        self.index = _Index(dim, config.exact_limit)
+        self.alias: dict[str, str] = {}
+        self.df = np.zeros(1 << config.idf_bits, dtype=np.int32)
+        self.docs = 0
+        self.dirty: set[str] = set()
+        self.dead: dict[str, StoryState] = {}  # merged away, waiting for dirty_states()
+        self.events: list[Event] = []
+        self.evicted_before: float | None = None
+        self.fetched: set[int] = set()
+
+
+class OnlineClusterer:
+    """``learn_one(features) -> story id``; ``predict_one(features) -> Assignment`` without side effects."""
+
+    def __init__(self, config: ClusterConfig = ClusterConfig(), state_source: StateSource | None = None) -> None:
+        self.config = config
+        self.state_source = state_source
+        self._mem: _Memory | None = None
+
+    # ---------- public API ----------
+    def predict_one(self, f: Features) -> Assignment:
+        mem = self._memory(f.dense.shape[0])
+        extra = self._fetch(mem, f.published, commit=False)
+        if f.duplicate_story is not None:
+            target = self._resolve(mem, f.duplicate_story)
+            return Assignment(target, math.inf)
+        return self._decide(mem, f, extra)
+
+    def learn_one(self, f: Features) -> str:
+        mem = self._memory(f.dense.shape[0])
+        self._fetch(mem, f.published, commit=True)
+        self._observe(mem, f)
+        if f.duplicate_story is not None:
+            target = self._resolve(mem, f.duplicate_story)
+            story = mem.stories.get(target)
+            if story is None:
+                story = StoryState(id=target, centroid=np.zeros_like(f.dense, dtype=np.float32))
+                mem.stories[target] = story
+            self._add(mem, story, f)
+            return target
+        decision = self._decide(mem, f, {})
+        if decision.story_id is None:
+            story = StoryState(id=self._new_id(mem, f.article_id), centroid=np.zeros_like(f.dense, dtype=np.float32))
+            mem.stories[story.id] = story
+            self._add(mem, story, f)
+            return story.id
+        story = mem.stories[decision.story_id]
+        self._add(mem, story, f)
+        runner = decision.runner_up
+        margin = self.config.merge_margin
+        strong = decision.score > margin and decision.runner_up_score is not None
+        if runner is not None and strong and decision.runner_up_score > margin:  # type: ignore[operator]
+            return self._merge(mem, story, mem.stories[runner], f.published)
+        return story.id
+
+    def resolve(self, story_id: str) -> str:
+        """The id a story is known by now (itself unless it was merged into another)."""
+        if self._mem is None:
+            return story_id
+        return self._resolve(self._mem, story_id)
+
+    def drain_events(self) -> list[Event]:
+        if self._mem is None:
+            return []
+        events, self._mem.events = self._mem.events, []
+        return events
+
+    def dirty_states(self) -> list[StoryState]:
+        """Copies of the stories changed since the last call (merged-away ones carry ``merged_into``)."""
+        if self._mem is None:
+            return []
+        mem = self._mem
+        out = []
+        for sid in sorted(mem.dirty):
+            state = mem.stories.get(sid) or mem.dead.get(sid)
+            if state is not None:
+                out.append(state.copy())
+        mem.dirty.clear()
+        mem.dead.clear()
+        return out
+
+    def snapshot(self) -> list[StoryState]:
+        """Copies of all stories in memory, by id (for inspection and tests)."""
+        if self._mem is None:
+            return []
+        return [self._mem.stories[k].copy() for k in sorted(self._mem.stories)]
+
+    def evict(self, before: float) -> list[StoryState]:
+        """Forget stories whose last member was published before ``before``; returns them for the store."""
+        if self._mem is None:
+            return []
+        mem = self._mem
+        gone = [s for s in mem.stories.values() if s.last is not None and s.last < before]
+        for s in gone:
+            del mem.stories[s.id]
+            mem.index.drop(s.id)
+        mem.evicted_before = before if mem.evicted_before is None else max(before, mem.evicted_before)
+        mem.fetched.clear()
+        return [s.copy() for s in sorted(gone, key=lambda s: s.id)]
+
+    def restore(self, states: Iterable[StoryState]) -> None:
+        """Put stories (from ``evict`` or a store) back into memory; merged ones only register their alias."""
+        for state in states:
+            mem = self._memory(state.centroid.shape[0])
+            if state.merged_into is not None:
+                mem.alias[state.id] = state.merged_into
+                continue
+            if state.id in mem.stories or state.id in mem.alias:
+                continue
+            mem.stories[state.id] = state.copy()
+            mem.index.put(state.id, state.centroid)
+
+    def pair_similarity(self, a: Features, b: Features) -> float:
+        """The scorer's logit for ``a`` against a one-article story made of ``b`` (uses the IDF learned so far)."""
+        mem = self._memory(a.dense.shape[0])
+        story = StoryState(id="pair", centroid=np.zeros_like(b.dense, dtype=np.float32))
+        self._accumulate(mem, story, b)
+        return self._score(mem, a, story, float(a.dense @ b.dense))
+
+    # ---------- internals ----------
+    def _memory(self, dim: int) -> _Memory:
+        if self._mem is None:
+            self._mem = _Memory(dim, self.config)
+        return self._mem
+
+    @staticmethod
+    def _resolve(mem: _Memory, story_id: str) -> str:
+        seen = 0
+        while story_id in mem.alias and seen < 1000:
+            story_id = mem.alias[story_id]
+            seen += 1
+        return story_id
+
+    def _new_id(self, mem: _Memory, article_id: str) -> str:
+        base = "s" + hashlib.sha1(article_id.encode("utf-8")).hexdigest()[:12]
+        sid, n = base, 1
+        while sid in mem.stories or sid in mem.alias:
+            n += 1
+            sid = f"{base}-{n}"
+        return sid
+
+    def _bucket(self, key: str) -> int:
+        return zlib.crc32(key.encode("utf-8")) & ((1 << self.config.idf_bits) - 1)
+
+    def _idf(self, mem: _Memory, key: str) -> float:
+        return math.log((mem.docs + 1.0) / (mem.df[self._bucket(key)] + 1.0)) + 1.0
+
+    def _observe(self, mem: _Memory, f: Features) -> None:
+        mem.docs += 1
+        for key in set(f.terms):
+            mem.df[self._bucket(key)] += 1
+        for a in f.anchors:
+            mem.df[self._bucket("@" + a)] += 1
+
+    def _fetch(self, mem: _Memory, t: float | None, commit: bool) -> dict[str, StoryState]:
+        """Stories evicted near ``t`` that are not in memory, loaded from ``state_source``."""
+        if self.state_source is None or t is None or mem.evicted_before is None:
+            return {}
+        window = self.config.quiet_days * DAY
+        if t - window >= mem.evicted_before:
+            return {}
+        day = int(t // DAY)
+        if day in mem.fetched:
+            return {}
+        found = {}
+        for state in self.state_source(t - window, t + window):
+            if state.merged_into is None and state.id not in mem.stories and state.id not in mem.alias:
+                found[state.id] = state
+        if commit:
+            mem.fetched.add(day)
+            self.restore(found.values())
+            return {}
+        return found
+
+    def _decide(self, mem: _Memory, f: Features, extra: dict[str, StoryState]) -> Assignment:
+        cfg = self.config
+        cands = mem.index.search(f.dense, cfg.candidates)
+        for sid, state in extra.items():
+            norm = float(np.linalg.norm(state.centroid))
+            cands.append((sid, float(state.centroid @ f.dense) / norm if norm else 0.0))
+        scored = []
+        for sid, cos in cands:
+            story = mem.stories.get(sid) or extra[sid]
+            z = self._score(mem, f, story, cos)
+            if self._gap_days(f.published, story) > cfg.quiet_days:
+                z -= cfg.quiet_margin
+            scored.append((z, sid))
+        if not scored:
+            return Assignment(None, -math.inf)
+        scored.sort(key=lambda x: (-x[0], x[1]))
+        best_z, best = scored[0]
+        runner, runner_z = (scored[1][1], scored[1][0]) if len(scored) > 1 else (None, None)
+        if best_z <= 0:
+            return Assignment(None, best_z, best, best_z)
+        return Assignment(best, best_z, runner, runner_z)
+
+    @staticmethod
+    def _gap_days(t: float | None, story: StoryState) -> float:
+        if t is None or story.first is None or story.last is None:
+            return 0.0
+        if t < story.first:
+            return (story.first - t) / DAY
+        if t > story.last:
+            return (t - story.last) / DAY
+        return 0.0
+
+    def _score(self, mem: _Memory, f: Features, story: StoryState, dense_cos: float) -> float:
+        cfg = self.config
+        story_terms = story.terms.get(f.lang or "?")
+        if story_terms:
+            terms = self._cosine(mem, f.terms, story_terms, "")
+        else:
+            terms = cfg.missing_terms * dense_cos
+        anchors = self._cosine(mem, dict.fromkeys(f.anchors, 1.0), story.anchors, "@") if f.anchors else 0.0
+        gap = self._gap_days(f.published, story)
+        return (
+            cfg.bias
+            + cfg.w_dense * dense_cos
+            + cfg.w_terms * terms
+            + cfg.w_anchors * anchors
+            - cfg.w_time * math.log1p(gap)
+        )
+
+    def _cosine(self, mem: _Memory, a: dict[str, float], s: dict[str, float], prefix: str) -> float:
+        if not a or not s:
+            return 0.0
+        idf = self._idf
+        dot = 0.0
+        na = 0.0
+        for key, w in a.items():
+            i = idf(mem, prefix + key)
+            wa = w * i
+            na += wa * wa
+            sw = s.get(key)
+            if sw is not None:
+                dot += wa * sw * i
+        if dot == 0.0:
+            return 0.0
+        ns = 0.0
+        for key, w in s.items():
+            ws = w * idf(mem, prefix + key)
+            ns += ws * ws
+        return dot / math.sqrt(na * ns)
+
+    def _accumulate(self, mem: _Memory, story: StoryState, f: Features) -> None:
+        cfg = self.config
+        story.centroid = story.centroid + f.dense.astype(np.float32)
+        story.size += 1
+        if f.published is not None:
+            story.first = f.published if story.first is None else min(story.first, f.published)
+            story.last = f.published if story.last is None else max(story.last, f.published)
+        lang = f.lang or "?"
+        story.langs[lang] = story.langs.get(lang, 0) + 1
+        if f.terms:
+            norm = math.sqrt(sum(w * w for w in f.terms.values())) or 1.0
+            bucket = story.terms.setdefault(lang, {})
+            for key, w in f.terms.items():
+                bucket[key] = bucket.get(key, 0.0) + w / norm
+            if len(bucket) > 2 * cfg.max_terms:
+                story.terms[lang] = self._prune(mem, bucket, "")
+        for a in f.anchors:
+            story.anchors[a] = story.anchors.get(a, 0.0) + 1.0
+        if len(story.anchors) > 2 * cfg.max_terms:
+            story.anchors = self._prune(mem, story.anchors, "@")
+        if len(story.members) < cfg.max_members:
+            story.members.append(f.article_id)
+
+    def _prune(self, mem: _Memory, weights: dict[str, float], prefix: str) -> dict[str, float]:
+        ranked = sorted(weights.items(), key=lambda kv: (-kv[1] * self._idf(mem, prefix + kv[0]), kv[0]))
+        return dict(ranked[: self.config.max_terms])
+
+    def _add(self, mem: _Memory, story: StoryState, f: Features) -> None:
+        self._accumulate(mem, story, f)
+        if f.published is not None:
+            story.touched = f.published if story.touched is None else max(story.touched, f.published)
+        mem.index.put(story.id, story.centroid)
+        mem.dirty.add(story.id)
+
+    def _merge(self, mem: _Memory, a: StoryState, b: StoryState, t: float | None) -> str:
+        def age(s: StoryState) -> tuple[float, str]:
+            return (s.first if s.first is not None else math.inf, s.id)
+
+        old, young = (a, b) if age(a) <= age(b) else (b, a)
+        old.centroid = old.centroid + young.centroid
+        old.size += young.size
+        for when in (young.first, young.last):
+            if when is not None:
+                old.first = when if old.first is None else min(old.first, when)
+                old.last = when if old.last is None else max(old.last, when)
+        for lang, n in young.langs.items():
+            old.langs[lang] = old.langs.get(lang, 0) + n
+        for lang, terms in young.terms.items():
+            bucket = old.terms.setdefault(lang, {})
+            for key, w in terms.items():
+                bucket[key] = bucket.get(key, 0.0) + w
+            if len(bucket) > 2 * self.config.max_terms:
+                old.terms[lang] = self._prune(mem, bucket, "")
+        for key, w in young.anchors.items():
+            old.anchors[key] = old.anchors.get(key, 0.0) + w
+        if len(old.anchors) > 2 * self.config.max_terms:
+            old.anchors = self._prune(mem, old.anchors, "@")
+        room = self.config.max_members - len(old.members)
+        old.members.extend(young.members[: max(0, room)])
+        if t is not None:
+            old.touched = t if old.touched is None else max(old.touched, t)
+        young.merged_into = old.id
+        mem.alias[young.id] = old.id
+        del mem.stories[young.id]
+        mem.index.drop(young.id)
+        mem.index.put(old.id, old.centroid)
+        mem.dead[young.id] = young
+        mem.dirty.update((old.id, young.id))
+        mem.events.append(Event("merge", young.id, old.id))
+        return old.id

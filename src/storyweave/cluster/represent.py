@@ -1,0 +1,114 @@
+"""Build ``Features`` for a batch of articles: dense vector of title + lead, terms of the body, anchors."""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Sequence
+from datetime import datetime, timezone
+from typing import Protocol
+
+from storyweave.analyze.anchors import AnchorExtractor
+from storyweave.cluster.base import Features
+from storyweave.embed.base import Embedder
+
+_WORD = re.compile(r"[^\W\d_]{3,}", re.UNICODE)
+
+
+class ArticleLike(Protocol):
+    id: str
+    title: str | None
+    text: str
+    lang: str | None
+    published: str | None
+
+
+def parse_time(value: str | None) -> float | None:
+    """ISO 8601 (date or date-time, 'Z' allowed) -> unix seconds, naive taken as UTC; None if unparsable."""
+    if not value:
+        return None
+    try:
+        dt = datetime.fromisoformat(value.strip().replace("Z", "+00:00").replace(" ", "T", 1))
+    except ValueError:
+        return None
+    if dt.tzinfo is None:
+        dt = dt.replace(tzinfo=timezone.utc)
+    return dt.timestamp()
+
+
+def lead_text(title: str | None, text: str, chars: int) -> str:
+    """Title plus the start of the body (without repeating the title), cut at a word boundary near ``chars``."""
+    body = text or ""
+    title = (title or "").strip()
+    if title and body.lstrip().startswith(title):
+        body = body.lstrip()[len(title) :]
+    joined = f"{title}\n{body.strip()}" if title else body.strip()
+    if len(joined) <= chars:
+        return joined
+    cut = joined.rfind(" ", 0, chars)
+    return joined[: cut if cut > chars // 2 else chars]
+
+
+def term_weights(title: str | None, text: str, max_chars: int, stem: int, title_boost: float) -> dict[str, float]:
+    """Sub-linear tf of lower-cased words (>= 3 letters) cut to ``stem`` characters; title words count extra."""
+    counts: Counter[str] = Counter()
+    title = title or ""
+    body = text or ""
+    if title and body.startswith(title):
+        body = body[len(title) :]
+    for w in _WORD.findall(body[:max_chars].lower()):
+        counts[w[:stem]] += 1.0
+    for w in _WORD.findall(title.lower()):
+        counts[w[:stem]] += title_boost
+    return {t: 1.0 + math.log(c) if c >= 1 else c for t, c in counts.items()}
+
+
+class Representer:
+    """``features(items) -> list[Features]`` for objects with ``id, title, text, lang, published``.
+
+    ``lead_chars``: how much of title + body goes to the dense embedder (cost grows with it);
+    ``term_chars``: how much of the body feeds the terms; ``stem``: words are cut to this many characters
+    (a cheap language-independent stemmer); ``anchors``: an ``AnchorExtractor`` (a default one if None).
+    """
+
+    def __init__(
+        self,
+        embedder: Embedder,
+        lead_chars: int = 300,
+        term_chars: int = 3000,
+        stem: int = 6,
+        title_boost: float = 2.0,
+        anchors: AnchorExtractor | None = None,
+    ) -> None:
+        self.embedder = embedder
+        self.lead_chars = lead_chars
+        self.term_chars = term_chars
+        self.stem = stem
+        self.title_boost = title_boost
+        self.anchors = anchors
+
+    def _anchor_extractor(self) -> AnchorExtractor:
+        if self.anchors is None:
+            self.anchors = AnchorExtractor()
+        return self.anchors
+
+    def features(self, items: Sequence[ArticleLike], duplicates: Sequence[str | None] | None = None) -> list[Features]:
+        if not items:
+            return []
+        dense = self.embedder.embed([lead_text(it.title, it.text, self.lead_chars) for it in items])
+        extractor = self._anchor_extractor()
+        out = []
+        for k, it in enumerate(items):
+            out.append(
+                Features(
+                    article_id=it.id,
+                    published=parse_time(it.published),
+                    lang=it.lang,
+                    dense=dense[k],
+                    terms=term_weights(it.title, it.text, self.term_chars, self.stem, self.title_boost),
+                    anchors=extractor.extract(it.title, it.text),
+                    duplicate_story=duplicates[k] if duplicates is not None else None,
+                )
+            )
+        return out

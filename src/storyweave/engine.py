@@ -1,0 +1,102 @@
+"""The Python API: one object that opens a store and runs the pipeline over it.
+
+    from storyweave import Storyweave
+    with Storyweave("news.db") as sw:
+        report = sw.ingest(["articles/"])
+        for story in sw.stories(lang="fr"):
+            print(story.id, story.title, story.size)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from typing import BinaryIO
+
+from storyweave.config import Settings
+from storyweave.models import Article, ItemError, RawDocument, Story
+from storyweave.pipeline import IngestReport, Pipeline
+from storyweave.store import ArticleQuery, SQLiteStore, Store
+
+
+def make_embedder(settings: Settings):
+    if settings.embedder == "use":
+        from storyweave.embed.use import USEEmbedder
+
+        return USEEmbedder(threads=settings.threads)
+    if settings.embedder == "hashing":
+        from storyweave.embed.hashing import HashingEmbedder
+
+        return HashingEmbedder()
+    from storyweave.errors import StoryweaveError
+
+    raise StoryweaveError(f"unknown embedder {settings.embedder!r}; choose 'use' or 'hashing'")
+
+
+class Storyweave:
+    """Open (or create) a store; ingest into it; read articles and stories back."""
+
+    def __init__(self, db: str | None = None, settings: Settings | None = None, store: Store | None = None,
+                 cluster: bool = True):
+        self.settings = settings or Settings()
+        self.cluster = cluster
+        if db is not None:
+            self.settings = self.settings.merged({"db": db})
+        self.store: Store = store if store is not None else SQLiteStore(self.settings.db)
+        self._pipeline: Pipeline | None = None
+
+    def __enter__(self) -> Storyweave:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self.store.close()
+
+    @property
+    def pipeline(self) -> Pipeline:
+        if self._pipeline is None:
+            from storyweave.clean import Cleaner, RecurrentLines
+            from storyweave.cluster.online import OnlineClusterer
+            from storyweave.cluster.represent import Representer
+
+            lines, stats = self.store.line_counts(None)
+            recurrent = RecurrentLines.from_rows(lines, stats)
+            self._pipeline = Pipeline(
+                store=self.store,
+                cleaner=Cleaner(recurrent=recurrent),
+                representer=Representer(make_embedder(self.settings)) if self.cluster else None,
+                clusterer=OnlineClusterer(state_source=self._state_source) if self.cluster else None,
+                settings=self.settings,
+                recurrent=recurrent,
+            )
+        return self._pipeline
+
+    def _state_source(self, since: float, until: float):
+        import json
+
+        from storyweave.cluster.base import StoryState
+
+        return [StoryState.from_record(json.loads(s), b) for s, b in self.store.story_states(since, until)]
+
+    def ingest(self, paths: Iterable[str], stdin: BinaryIO | None = None,
+               progress: Callable[[IngestReport], None] | None = None) -> IngestReport:
+        from storyweave.ingest import read_paths
+
+        return self.pipeline.ingest(read_paths(paths, stdin=stdin), progress=progress)
+
+    def ingest_documents(self, documents: Iterable[RawDocument | ItemError],
+                         progress: Callable[[IngestReport], None] | None = None) -> IngestReport:
+        return self.pipeline.ingest(documents, progress=progress)
+
+    def articles(self, **filters) -> Iterator[Article]:
+        return self.store.articles(ArticleQuery(**filters))
+
+    def article(self, article_id: str) -> Article:
+        return self.store.get_article(article_id)
+
+    def stories(self, **filters) -> list[Story]:
+        return self.store.stories(ArticleQuery(**filters))
+
+    def story(self, story_id: str) -> Story:
+        return self.store.story(story_id)

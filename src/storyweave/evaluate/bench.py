@@ -1,0 +1,81 @@
+"""`storyweave bench` / `make bench`: every benchmark, each in its own process (so peak memory is its own),
+written to one JSON file and printed as a Markdown table for docs/benchmarks.md."""
+
+from __future__ import annotations
+
+import json
+import os
+import platform
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from storyweave.errors import StoryweaveError
+
+CLUSTER_CORPORA = ("ecbplus", "gva-longtail", "meantime", "newswcl50", "basil", "og2021-titles")
+
+
+def _run(args: list[str]) -> dict[str, Any]:
+    proc = subprocess.run([sys.executable, "-m", "storyweave", *args, "--json"], capture_output=True, text=True)
+    if proc.returncode != 0:
+        raise StoryweaveError(f"storyweave {' '.join(args)} failed: {proc.stderr.strip()[-2000:]}")
+    return json.loads(proc.stdout.strip().splitlines()[-1])
+
+
+def machine() -> str:
+    cpu = platform.processor() or platform.machine()
+    try:
+        with open("/proc/cpuinfo") as fh:
+            cpu = next((ln.split(":", 1)[1].strip() for ln in fh if ln.startswith("model name")), cpu)
+    except OSError:
+        pass
+    return f"{cpu}, {os.cpu_count()} cores, Python {platform.python_version()}"
+
+
+def run_bench(corpora: str, output: str, echo: Callable[[str], None] = print) -> str:
+    root = Path(corpora)
+    if not root.is_dir():
+        raise StoryweaveError(f"no corpora folder at {root}; pass --corpora PATH")
+    results: dict[str, Any] = {"machine": machine(), "ingest": {}, "cluster": {}, "pairs": None}
+    for name in ("gva-longtail", "meantime", "og2021-titles"):
+        path = root / name / "articles.jsonl"
+        if path.exists():
+            echo(f"ingest only: {name}")
+            results["ingest"][name] = _run(["eval", str(path), "--no-cluster"])
+    for name in CLUSTER_CORPORA:
+        path = root / name / "articles.jsonl"
+        if path.exists():
+            echo(f"cluster: {name}")
+            results["cluster"][name] = _run(["eval", str(path)])
+    pairs = root / "semeval2022-pairs" / "pairs.csv"
+    if pairs.exists():
+        echo("pairs: semeval2022-pairs")
+        results["pairs"] = _run(["eval-pairs", str(pairs)])
+    Path(output).parent.mkdir(parents=True, exist_ok=True)
+    Path(output).write_text(json.dumps(results, indent=2, ensure_ascii=False))
+    return render(results)
+
+
+def render(results: dict[str, Any]) -> str:
+    lines = [f"Machine: {results['machine']}", "", "Ingest, clean and describe (no clustering):", "",
+             "| corpus | articles | language accuracy | articles/s | peak RSS MB |", "|---|---|---|---|---|"]
+    for name, r in results["ingest"].items():
+        lines.append(f"| {name} | {r['articles']} | {r.get('language_accuracy', '-')} | "
+                     f"{r['articles_per_second']} | {r['peak_rss_mb']} |")
+    lines += ["", "Whole pipeline (ingest, clean, describe, embed, cluster, store), online, one configuration:", "",
+              "| corpus | articles | BCubed P | BCubed R | BCubed F1 | pairwise F1 | stories gold/pred | articles/s |"
+              " peak RSS MB |", "|---|---|---|---|---|---|---|---|---|"]
+    for name, r in results["cluster"].items():
+        lines.append(
+            f"| {name} | {r['articles']} | {r['bcubed_precision']} | {r['bcubed_recall']} | {r['bcubed_f1']} | "
+            f"{r['pairwise_f1']} | {r['stories_gold']}/{r['stories_pred']} | {r['articles_per_second']} | "
+            f"{r['peak_rss_mb']} |")
+    if results.get("pairs"):
+        p = results["pairs"]
+        lines += ["", f"Pair similarity (semeval2022-pairs): Pearson {p['pearson']} over {p['n']} pairs", ""]
+        lines += ["| language pair | n | Pearson |", "|---|---|---|"]
+        for k, v in p["by_lang_pair"].items():
+            lines.append(f"| {k} | {v['n']} | {v['pearson']} |")
+    return "\n".join(lines)

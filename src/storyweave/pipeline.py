@@ -1,0 +1,263 @@
+"""Wires the steps: read -> clean -> deduplicate -> represent -> cluster -> store. Orchestration only."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field, replace
+
+import numpy as np
+
+from storyweave.config import Settings
+from storyweave.dedup import MinHasher, content_hash
+from storyweave.errors import InputError
+from storyweave.models import Article, ItemError, RawDocument
+from storyweave.store.base import Store, StoredArticle, WriteBatch
+from storyweave.timeutil import to_timestamp
+
+log = logging.getLogger(__name__)
+
+_FAR_FUTURE = float("inf")
+
+
+def article_id_for(source_id: str) -> str:
+    """Stable short id of an article, derived from the id its input gave (or its path and line)."""
+    return hashlib.blake2b(source_id.encode("utf-8"), digest_size=6).hexdigest()
+
+
+@dataclass
+class IngestReport:
+    read: int = 0
+    stored: int = 0
+    duplicates: int = 0  # stored, linked to an earlier copy
+    unchanged: int = 0  # already in the store: nothing written
+    failed: int = 0
+    errors: list[str] = field(default_factory=list)
+    merges: int = 0
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            "read": self.read,
+            "stored": self.stored,
+            "duplicates": self.duplicates,
+            "unchanged": self.unchanged,
+            "failed": self.failed,
+            "merges": self.merges,
+            "errors": list(self.errors),
+        }
+
+
+def _sort_key(article: Article) -> tuple[float, str]:
+    ts = to_timestamp(article.published)
+    return (ts if ts is not None else _FAR_FUTURE, article.id)
+
+
+class Pipeline:
+    """Ingest documents into a store, clustering them into stories as they arrive.
+
+    Every step is an object passed in; swapping an embedder or a store means passing another object.
+    """
+
+    def __init__(self, store: Store, cleaner, representer, clusterer, settings: Settings = Settings(),
+                 recurrent=None, hasher: MinHasher | None = None):
+        self.store = store
+        self.cleaner = cleaner
+        self.representer = representer
+        self.clusterer = clusterer
+        self.settings = settings
+        self.recurrent = recurrent
+        self.hasher = hasher or MinHasher(threshold=settings.dedup_threshold)
+        self._restored = False
+        self._newest: float | None = None
+
+    # --- public -------------------------------------------------------------------------------
+    def ingest(self, items: Iterable[RawDocument | ItemError],
+               progress: Callable[[IngestReport], None] | None = None) -> IngestReport:
+        report = IngestReport()
+        self._restore()
+        buffer: list[RawDocument] = []
+        for item in items:
+            report.read += 1
+            if isinstance(item, ItemError):
+                report.failed += 1
+                report.errors.append(str(item))
+            else:
+                buffer.append(item)
+            if len(buffer) >= self.settings.batch_size:
+                self._process(buffer, report)
+                buffer = []
+                if progress:
+                    progress(report)
+        if buffer:
+            self._process(buffer, report)
+        if progress:
+            progress(report)
+        return report
+
+    def warm_up(self) -> None:
+        """Load models now rather than on the first article (for honest timings)."""
+        if hasattr(self.cleaner, "warm_up"):
+            self.cleaner.warm_up()
+        if self.representer is not None:
+            self.representer.embedder.embed(["warm up"])
+
+    # --- steps --------------------------------------------------------------------------------
+    def _restore(self) -> None:
+        """Load the clusterer's active stories from the store (once per pipeline)."""
+        if self._restored or self.clusterer is None:
+            return
+        self._restored = True
+        from storyweave.cluster.base import StoryState
+
+        rows = list(self.store.story_states())
+        if not rows:
+            return
+        newest = max((json.loads(state).get("last") or 0.0) for state, _ in rows)
+        since = newest - self.settings.active_days * 86400
+        states = [StoryState.from_record(json.loads(s), blob) for s, blob in rows
+                  if (json.loads(s).get("last") or 0.0) >= since]
+        self.clusterer.restore(states)
+        self._newest = newest
+
+    def _clean(self, raws: Sequence[RawDocument], report: IngestReport) -> list[tuple[RawDocument, Article]]:
+        out: list[tuple[RawDocument, Article]] = []
+        seen: set[str] = set()
+        source_ids = [raw.source_id or raw.location for raw in raws]
+        known = self.store.known_source_ids(source_ids)
+        for raw, source_id in zip(raws, source_ids):
+            if source_id in known or source_id in seen:
+                report.unchanged += 1
+                continue
+            seen.add(source_id)
+            try:
+                result = self.cleaner.clean(raw)
+            except InputError as exc:
+                report.failed += 1
+                report.errors.append(str(ItemError(raw.source, exc.reason, exc.line or raw.line)))
+                continue
+            except Exception as exc:  # a bug on one item must not stop the rest
+                log.exception("cleaning %s failed", raw.location)
+                report.failed += 1
+                report.errors.append(str(ItemError(raw.source, f"internal error: {exc}", raw.line)))
+                continue
+            article = Article(
+                id=article_id_for(source_id),
+                source_id=source_id,
+                title=result.title,
+                text=result.text,
+                lang=result.lang,
+                published=result.published,
+                outlet=result.outlet,
+                authors=tuple(result.authors),
+                url=result.url,
+                removed=tuple(result.removed),
+                extra=dict(raw.extra),
+            )
+            out.append((raw, article))
+        return out
+
+    def _deduplicate(self, articles: list[Article]) -> list[StoredArticle]:
+        hashes = [content_hash(a.text) for a in articles]
+        earlier = self.store.find_by_content_hash(hashes)
+        stored: list[StoredArticle] = []
+        batch_sigs: list[tuple[str, bytes, tuple[int, ...]]] = []
+        for article, digest in zip(articles, hashes):
+            signature = self.hasher.signature(article.text)
+            bands = self.hasher.band_keys(signature) if signature is not None else ()
+            original = earlier.get(digest)
+            if original is None and signature is not None:
+                candidates = self.store.near_duplicate_candidates(bands)
+                band_set = set(bands)
+                candidates += [(i, s) for i, s, b in batch_sigs if band_set.intersection(b)]
+                original = self.hasher.best_match(signature, candidates)
+            if original is None:
+                earlier[digest] = article.id
+                if signature is not None:
+                    batch_sigs.append((article.id, signature.tobytes(), bands))
+            else:
+                article = replace(article, duplicate_of=original)
+                bands = ()  # copies never serve as originals
+            stored.append(StoredArticle(
+                article=article, content_hash=digest,
+                signature=signature.tobytes() if signature is not None else None, bands=bands,
+            ))
+        return stored
+
+    def _cluster(self, stored: list[StoredArticle], batch: WriteBatch) -> list[StoredArticle]:
+        stored = sorted(stored, key=lambda s: _sort_key(s.article))
+        articles = [s.article for s in stored]
+        originals = [a for a in articles if a.duplicate_of is None]
+        features = {f.article_id: f for f in self.representer.features(originals)}
+        # the story of each original copied from an earlier batch, resolved through merges
+        dup_parents = {a.duplicate_of for a in articles if a.duplicate_of} - set(features)
+        parent_story = self.store.story_of(sorted(p for p in dup_parents if p)) if dup_parents else {}
+        assigned: dict[str, str] = {}
+        out: list[StoredArticle] = []
+        for item in stored:
+            article = item.article
+            if article.duplicate_of is None:
+                feats = features[article.id]
+                story_id = self.clusterer.learn_one(feats)
+                batch.embeddings.append((article.id, self.representer.model_name,
+                                         np.asarray(feats.dense, dtype=np.float32).tobytes()))
+            else:
+                parent = article.duplicate_of
+                story_id = assigned.get(parent) or parent_story.get(parent)
+                if story_id is None:
+                    feats = self.representer.features([article])[0]
+                    story_id = self.clusterer.learn_one(feats)
+                else:
+                    story_id = self.clusterer.resolve(story_id)
+            assigned[article.id] = story_id
+            ts = to_timestamp(article.published)
+            if ts is not None:
+                self._newest = ts if self._newest is None else max(self._newest, ts)
+            out.append(replace(item, article=replace(article, story_id=story_id)))
+        for event in self.clusterer.drain_events():
+            kind, old, new = event[0], event[1], event[2]
+            if kind == "merge":
+                batch.merges.append((old, new))
+        # resolve assignments made before a merge in this batch
+        out = [replace(s, article=replace(s.article, story_id=self.clusterer.resolve(s.article.story_id)))
+               for s in out]
+        states = list(self.clusterer.dirty_states())
+        if self._newest is not None:
+            states += list(self.clusterer.evict(self._newest - self.settings.active_days * 86400))
+        latest = {}
+        for state in states:
+            latest[state.id] = state
+        for state in latest.values():
+            record, blob = state.to_record()
+            batch.story_states.append((state.id, json.dumps(record), blob, record.get("last")))
+        return out
+
+    def _process(self, raws: Sequence[RawDocument], report: IngestReport) -> None:
+        cleaned = self._clean(raws, report)
+        if not cleaned:
+            return
+        if self.recurrent is not None:
+            self._learn_lines([a for _, a in cleaned])
+        stored = self._deduplicate([a for _, a in cleaned])
+        batch = WriteBatch()
+        batch.articles = self._cluster(stored, batch) if self.clusterer is not None else stored
+        if self.recurrent is not None:
+            self._export_lines(batch, {a.outlet for _, a in cleaned if a.outlet})
+        self.store.write_batch(batch)
+        report.stored += len(batch.articles)
+        report.duplicates += sum(1 for s in batch.articles if s.article.duplicate_of)
+        report.merges += len(batch.merges)
+
+    def _learn_lines(self, articles: Sequence[Article]) -> None:
+        for article in articles:
+            if article.outlet:
+                self.recurrent.observe(article.outlet, article.text.splitlines() + list(article.removed))
+
+    def _export_lines(self, batch: WriteBatch, outlets: set[str]) -> None:
+        for outlet, line_hash, count in self.recurrent.export():
+            if outlet in outlets:
+                batch.line_counts.append((outlet, line_hash, count))
+        for outlet in outlets:
+            batch.outlet_articles.append((outlet, self.recurrent.articles_seen(outlet)))
+

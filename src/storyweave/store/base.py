@@ -1,0 +1,111 @@
+"""The Store interface: what the pipeline and the views need from persistence.
+
+SQLite implements it (``sqlite.py``); a PostgreSQL implementation fills the same methods later.
+Every write goes through :meth:`Store.write_batch`, one transaction per batch, so a killed process
+leaves either the whole batch or none of it.
+"""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+
+from storyweave.models import Article, Story
+
+
+@dataclass(frozen=True)
+class ArticleQuery:
+    lang: str | None = None
+    outlet: str | None = None
+    since: str | None = None  # ISO date or datetime, inclusive
+    until: str | None = None  # inclusive
+    search: str | None = None  # full-text query
+    story_id: str | None = None
+    limit: int | None = None
+
+
+@dataclass(frozen=True)
+class StoredArticle:
+    """An article plus what the store keeps beside it for later steps."""
+
+    article: Article
+    content_hash: str
+    signature: bytes | None = None  # MinHash signature for near-duplicate checks
+    bands: tuple[int, ...] = ()  # LSH band keys of the signature
+
+
+@dataclass
+class WriteBatch:
+    """Everything one ingest batch changes, written atomically."""
+
+    articles: list[StoredArticle] = field(default_factory=list)
+    embeddings: list[tuple[str, str, bytes]] = field(default_factory=list)  # (article_id, model, vector)
+    story_states: list[tuple[str, str, bytes, float | None]] = field(default_factory=list)  # (id, json, blob, last_ts)
+    merges: list[tuple[str, str]] = field(default_factory=list)  # (old story id, surviving id)
+    line_counts: list[tuple[str, str, int]] = field(default_factory=list)  # (outlet, line hash, count) absolute
+    outlet_articles: list[tuple[str, int]] = field(default_factory=list)  # (outlet, articles seen) absolute
+    story_assignments: list[tuple[str, str]] = field(default_factory=list)  # (article_id, story_id) updates
+
+    def __len__(self) -> int:
+        return len(self.articles)
+
+
+class Store(ABC):
+    """Persistence for articles, stories and the learned state of the pipeline."""
+
+    @abstractmethod
+    def close(self) -> None: ...
+
+    @abstractmethod
+    def write_batch(self, batch: WriteBatch) -> None:
+        """Write the whole batch in one transaction, or nothing."""
+
+    @abstractmethod
+    def known_source_ids(self, source_ids: Sequence[str]) -> set[str]: ...
+
+    @abstractmethod
+    def find_by_content_hash(self, hashes: Sequence[str]) -> dict[str, str]:
+        """content hash -> id of the first article with that clean text."""
+
+    @abstractmethod
+    def near_duplicate_candidates(self, bands: Sequence[int]) -> list[tuple[str, bytes]]:
+        """(article id, signature) of articles sharing any of the LSH band keys."""
+
+    @abstractmethod
+    def get_article(self, article_id: str) -> Article: ...
+
+    @abstractmethod
+    def articles(self, query: ArticleQuery = ArticleQuery()) -> Iterator[Article]: ...
+
+    @abstractmethod
+    def count_articles(self) -> int: ...
+
+    @abstractmethod
+    def story_of(self, article_ids: Sequence[str]) -> dict[str, str]: ...
+
+    @abstractmethod
+    def embeddings(self, article_ids: Sequence[str], model: str) -> dict[str, bytes]: ...
+
+    @abstractmethod
+    def story_states(self, since: float | None = None, until: float | None = None) -> Iterable[tuple[str, bytes]]:
+        """(json, blob) of stories whose last activity lies in [since, until] (unbounded where None)."""
+
+    @abstractmethod
+    def clear_story_states(self) -> None: ...
+
+    @abstractmethod
+    def line_counts(self, outlets: Sequence[str] | None = None) -> tuple[list[tuple[str, str, int]], list[tuple[str, int]]]: ...
+
+    @abstractmethod
+    def resolve_story(self, story_id: str) -> str:
+        """Follow recorded merges to the story id in use now."""
+
+    @abstractmethod
+    def stories(self, query: ArticleQuery = ArticleQuery()) -> list[Story]: ...
+
+    @abstractmethod
+    def story(self, story_id: str) -> Story: ...
+
+    @abstractmethod
+    def stats(self) -> dict[str, int]: ...

@@ -1,0 +1,84 @@
+"""Named, ordered schema migrations. Each runs in its own transaction and is recorded once."""
+
+from __future__ import annotations
+
+MIGRATIONS: list[tuple[str, list[str]]] = [
+    (
+        "0001_initial",
+        [
+            """CREATE TABLE articles (
+                rowid INTEGER PRIMARY KEY,
+                id TEXT NOT NULL UNIQUE,
+                source_id TEXT NOT NULL UNIQUE,
+                content_hash TEXT NOT NULL,
+                title TEXT,
+                text TEXT NOT NULL,
+                lang TEXT,
+                published TEXT,
+                published_ts REAL,
+                outlet TEXT,
+                authors TEXT NOT NULL DEFAULT '[]',
+                url TEXT,
+                duplicate_of TEXT,
+                removed TEXT NOT NULL DEFAULT '[]',
+                extra TEXT NOT NULL DEFAULT '{}',
+                story_id TEXT,
+                signature BLOB,
+                ingested TEXT NOT NULL
+            )""",
+            "CREATE INDEX articles_content_hash ON articles(content_hash)",
+            "CREATE INDEX articles_published ON articles(published_ts)",
+            "CREATE INDEX articles_outlet ON articles(outlet)",
+            "CREATE INDEX articles_lang ON articles(lang)",
+            "CREATE INDEX articles_story ON articles(story_id)",
+            """CREATE VIRTUAL TABLE articles_fts USING fts5(
+                title, text, content='articles', content_rowid='rowid',
+                tokenize='unicode61 remove_diacritics 2')""",
+            """CREATE TRIGGER articles_ai AFTER INSERT ON articles BEGIN
+                INSERT INTO articles_fts(rowid, title, text) VALUES (new.rowid, new.title, new.text);
+            END""",
+            """CREATE TRIGGER articles_ad AFTER DELETE ON articles BEGIN
+                INSERT INTO articles_fts(articles_fts, rowid, title, text)
+                VALUES ('delete', old.rowid, old.title, old.text);
+            END""",
+            """CREATE TRIGGER articles_au AFTER UPDATE OF title, text ON articles BEGIN
+                INSERT INTO articles_fts(articles_fts, rowid, title, text)
+                VALUES ('delete', old.rowid, old.title, old.text);
+                INSERT INTO articles_fts(rowid, title, text) VALUES (new.rowid, new.title, new.text);
+            END""",
+            """CREATE TABLE dup_bands (
+                band INTEGER NOT NULL,
+                article_id TEXT NOT NULL
+            )""",
+            "CREATE INDEX dup_bands_band ON dup_bands(band)",
+            """CREATE TABLE embeddings (
+                article_id TEXT NOT NULL,
+                model TEXT NOT NULL,
+                vector BLOB NOT NULL,
+                PRIMARY KEY (article_id, model)
+            ) WITHOUT ROWID""",
+            """CREATE TABLE stories (
+                id TEXT PRIMARY KEY,
+                state TEXT NOT NULL,
+                blob BLOB NOT NULL,
+                last_ts REAL
+            )""",
+            "CREATE INDEX stories_last ON stories(last_ts)",
+            """CREATE TABLE story_merges (
+                old_id TEXT PRIMARY KEY,
+                new_id TEXT NOT NULL,
+                at TEXT NOT NULL
+            )""",
+            """CREATE TABLE outlet_lines (
+                outlet TEXT NOT NULL,
+                line_hash TEXT NOT NULL,
+                n INTEGER NOT NULL,
+                PRIMARY KEY (outlet, line_hash)
+            ) WITHOUT ROWID""",
+            """CREATE TABLE outlet_stats (
+                outlet TEXT PRIMARY KEY,
+                articles INTEGER NOT NULL
+            )""",
+        ],
+    ),
+]

@@ -1,0 +1,357 @@
+"""The embedded default store: one SQLite file in WAL mode, FTS5 over clean text."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterable, Iterator, Sequence
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any
+
+from storyweave.errors import NotFoundError, StoreError
+from storyweave.models import Article, Story
+from storyweave.store.base import ArticleQuery, Store, WriteBatch
+from storyweave.store.migrations import MIGRATIONS
+from storyweave.timeutil import to_timestamp
+
+_ARTICLE_COLUMNS = (
+    "id, source_id, title, text, lang, published, outlet, authors, url, duplicate_of, removed, extra, story_id, ingested"
+)
+_CHUNK = 500  # SQLite's bound-parameter limit is at least 999
+
+
+def _chunks(items: Sequence[Any], size: int = _CHUNK) -> Iterator[Sequence[Any]]:
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
+
+
+def _row_to_article(row: sqlite3.Row) -> Article:
+    return Article(
+        id=row["id"],
+        source_id=row["source_id"],
+        title=row["title"],
+        text=row["text"],
+        lang=row["lang"],
+        published=row["published"],
+        outlet=row["outlet"],
+        authors=tuple(json.loads(row["authors"])),
+        url=row["url"],
+        duplicate_of=row["duplicate_of"],
+        removed=tuple(json.loads(row["removed"])),
+        story_id=row["story_id"],
+        extra=json.loads(row["extra"]),
+        ingested=row["ingested"],
+    )
+
+
+def _fts_query(text: str) -> str:
+    """Turn free user text into a safe FTS5 query: every word quoted, all required."""
+    words = [w.replace('"', '""') for w in text.split() if w.strip()]
+    return " ".join(f'"{w}"' for w in words)
+
+
+class SQLiteStore(Store):
+    def __init__(self, path: str | Path):
+        self.path = str(path)
+        try:
+            self._db = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
+        except sqlite3.Error as exc:
+            raise StoreError(f"cannot open store {self.path}: {exc}; check the path or pass --db") from exc
+        self._db.row_factory = sqlite3.Row
+        self._db.execute("PRAGMA journal_mode=WAL")
+        self._db.execute("PRAGMA synchronous=NORMAL")
+        self._db.execute("PRAGMA foreign_keys=ON")
+        self._db.execute("PRAGMA busy_timeout=10000")
+        self.migrate()
+
+    # --- schema -------------------------------------------------------------------------------
+    def migrate(self) -> list[str]:
+        """Apply pending migrations, each in one transaction; return the names applied."""
+        self._db.execute(
+            "CREATE TABLE IF NOT EXISTS schema_migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)"
+        )
+        done = {r[0] for r in self._db.execute("SELECT name FROM schema_migrations")}
+        applied = []
+        for name, statements in MIGRATIONS:
+            if name in done:
+                continue
+            try:
+                self._db.execute("BEGIN IMMEDIATE")
+                for statement in statements:
+                    self._db.execute(statement)
+                self._db.execute(
+                    "INSERT INTO schema_migrations VALUES (?, ?)",
+                    (name, datetime.now(timezone.utc).isoformat(timespec="seconds")),
+                )
+                self._db.execute("COMMIT")
+            except sqlite3.Error as exc:
+                self._db.execute("ROLLBACK")
+                raise StoreError(f"migration {name} failed on {self.path}: {exc}") from exc
+            applied.append(name)
+        return applied
+
+    def migrations(self) -> list[str]:
+        return [r[0] for r in self._db.execute("SELECT name FROM schema_migrations ORDER BY name")]
+
+    def close(self) -> None:
+        self._db.close()
+
+    # --- writes -------------------------------------------------------------------------------
+    def write_batch(self, batch: WriteBatch) -> None:
+        db = self._db
+        now = datetime.now(timezone.utc).isoformat(timespec="seconds")
+        db.execute("BEGIN IMMEDIATE")
+        try:
+            for stored in batch.articles:
+                a = stored.article
+                db.execute(
+                    "INSERT INTO articles (id, source_id, content_hash, title, text, lang, published, published_ts,"
+                    " outlet, authors, url, duplicate_of, removed, extra, story_id, signature, ingested)"
+                    " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                    (
+                        a.id, a.source_id, stored.content_hash, a.title, a.text, a.lang, a.published,
+                        to_timestamp(a.published), a.outlet, json.dumps(list(a.authors), ensure_ascii=False),
+                        a.url, a.duplicate_of, json.dumps(list(a.removed), ensure_ascii=False),
+                        json.dumps(dict(a.extra), ensure_ascii=False, default=str), a.story_id,
+                        stored.signature, now,
+                    ),
+                )
+                if stored.bands:
+                    db.executemany(
+                        "INSERT INTO dup_bands (band, article_id) VALUES (?, ?)",
+                        [(band, a.id) for band in stored.bands],
+                    )
+            db.executemany(
+                "INSERT OR REPLACE INTO embeddings (article_id, model, vector) VALUES (?, ?, ?)", batch.embeddings
+            )
+            db.executemany(
+                "INSERT OR REPLACE INTO stories (id, state, blob, last_ts) VALUES (?, ?, ?, ?)", batch.story_states
+            )
+            db.executemany(
+                "INSERT OR REPLACE INTO story_merges (old_id, new_id, at) VALUES (?, ?, ?)",
+                [(old, new, now) for old, new in batch.merges],
+            )
+            for old, new in batch.merges:
+                db.execute("UPDATE articles SET story_id = ? WHERE story_id = ?", (new, old))
+                db.execute("DELETE FROM stories WHERE id = ?", (old,))
+            db.executemany("UPDATE articles SET story_id = ? WHERE id = ?", [(s, a) for a, s in batch.story_assignments])
+            db.executemany(
+                "INSERT OR REPLACE INTO outlet_lines (outlet, line_hash, n) VALUES (?, ?, ?)", batch.line_counts
+            )
+            db.executemany(
+                "INSERT OR REPLACE INTO outlet_stats (outlet, articles) VALUES (?, ?)", batch.outlet_articles
+            )
+            db.execute("COMMIT")
+        except BaseException:
+            db.execute("ROLLBACK")
+            raise
+
+    def clear_story_states(self) -> None:
+        self._db.execute("DELETE FROM stories")
+
+    def reset_stories(self, article_ids: Sequence[str], story_ids: Sequence[str]) -> None:
+        """Detach articles from their stories and drop those stories' states, in one transaction."""
+        db = self._db
+        db.execute("BEGIN IMMEDIATE")
+        try:
+            for chunk in _chunks(list(article_ids)):
+                db.execute(
+                    f"UPDATE articles SET story_id = NULL WHERE id IN ({','.join('?' * len(chunk))})", chunk
+                )
+            for chunk in _chunks(list(story_ids)):
+                db.execute(f"DELETE FROM stories WHERE id IN ({','.join('?' * len(chunk))})", chunk)
+            db.execute("COMMIT")
+        except BaseException:
+            db.execute("ROLLBACK")
+            raise
+
+    # --- lookups used while ingesting ------------------------------------------------------------
+    def known_source_ids(self, source_ids: Sequence[str]) -> set[str]:
+        found: set[str] = set()
+        for chunk in _chunks(list(source_ids)):
+            rows = self._db.execute(
+                f"SELECT source_id FROM articles WHERE source_id IN ({','.join('?' * len(chunk))})", chunk
+            )
+            found.update(r[0] for r in rows)
+        return found
+
+    def find_by_content_hash(self, hashes: Sequence[str]) -> dict[str, str]:
+        found: dict[str, str] = {}
+        for chunk in _chunks(list(hashes)):
+            rows = self._db.execute(
+                "SELECT content_hash, id FROM articles WHERE content_hash IN "
+                f"({','.join('?' * len(chunk))}) AND duplicate_of IS NULL ORDER BY rowid",
+                chunk,
+            )
+            for h, article_id in rows:
+                found.setdefault(h, article_id)
+        return found
+
+    def near_duplicate_candidates(self, bands: Sequence[int]) -> list[tuple[str, bytes]]:
+        out: dict[str, bytes] = {}
+        for chunk in _chunks(list(bands)):
+            rows = self._db.execute(
+                "SELECT a.id, a.signature FROM dup_bands b JOIN articles a ON a.id = b.article_id"
+                f" WHERE b.band IN ({','.join('?' * len(chunk))}) AND a.duplicate_of IS NULL",
+                chunk,
+            )
+            for article_id, signature in rows:
+                if signature is not None:
+                    out[article_id] = signature
+        return list(out.items())
+
+    def story_of(self, article_ids: Sequence[str]) -> dict[str, str]:
+        out: dict[str, str] = {}
+        for chunk in _chunks(list(article_ids)):
+            rows = self._db.execute(
+                f"SELECT id, story_id FROM articles WHERE id IN ({','.join('?' * len(chunk))})"
+                " AND story_id IS NOT NULL",
+                chunk,
+            )
+            out.update((r[0], r[1]) for r in rows)
+        return out
+
+    def embeddings(self, article_ids: Sequence[str], model: str) -> dict[str, bytes]:
+        out: dict[str, bytes] = {}
+        for chunk in _chunks(list(article_ids)):
+            rows = self._db.execute(
+                f"SELECT article_id, vector FROM embeddings WHERE model = ? AND article_id IN"
+                f" ({','.join('?' * len(chunk))})",
+                [model, *chunk],
+            )
+            out.update((r[0], r[1]) for r in rows)
+        return out
+
+    def story_states(self, since: float | None = None, until: float | None = None) -> Iterable[tuple[str, bytes]]:
+        sql = "SELECT state, blob FROM stories WHERE 1=1"
+        args: list[Any] = []
+        if since is not None:
+            sql += " AND last_ts >= ?"
+            args.append(since)
+        if until is not None:
+            sql += " AND last_ts <= ?"
+            args.append(until)
+        return [(r[0], r[1]) for r in self._db.execute(sql, args)]
+
+    def line_counts(
+        self, outlets: Sequence[str] | None = None
+    ) -> tuple[list[tuple[str, str, int]], list[tuple[str, int]]]:
+        if outlets is None:
+            return (
+                [(r[0], r[1], r[2]) for r in self._db.execute("SELECT outlet, line_hash, n FROM outlet_lines")],
+                [(r[0], r[1]) for r in self._db.execute("SELECT outlet, articles FROM outlet_stats")],
+            )
+        lines: list[tuple[str, str, int]] = []
+        stats: list[tuple[str, int]] = []
+        for chunk in _chunks(list(outlets)):
+            marks = ",".join("?" * len(chunk))
+            lines.extend(
+                tuple(r) for r in self._db.execute(  # type: ignore[misc]
+                    f"SELECT outlet, line_hash, n FROM outlet_lines WHERE outlet IN ({marks})", chunk
+                )
+            )
+            stats.extend(
+                tuple(r) for r in self._db.execute(  # type: ignore[misc]
+                    f"SELECT outlet, articles FROM outlet_stats WHERE outlet IN ({marks})", chunk
+                )
+            )
+        return lines, stats
+
+    # --- reads for the views -----------------------------------------------------------------------
+    def get_article(self, article_id: str) -> Article:
+        row = self._db.execute(
+            f"SELECT {_ARTICLE_COLUMNS} FROM articles WHERE id = ? OR source_id = ?", (article_id, article_id)
+        ).fetchone()
+        if row is None:
+            raise NotFoundError(f"no article with id {article_id!r}; list ids with `storyweave articles`")
+        return _row_to_article(row)
+
+    def _where(self, query: ArticleQuery) -> tuple[str, list[Any]]:
+        clauses: list[str] = []
+        args: list[Any] = []
+        if query.lang:
+            clauses.append("a.lang = ?")
+            args.append(query.lang)
+        if query.outlet:
+            clauses.append("a.outlet = ? COLLATE NOCASE")
+            args.append(query.outlet)
+        if query.since:
+            clauses.append("a.published_ts >= ?")
+            args.append(to_timestamp(query.since))
+        if query.until:
+            clauses.append("a.published_ts < ?")
+            args.append(to_timestamp(query.until, end_of_day=True))
+        if query.story_id:
+            clauses.append("a.story_id = ?")
+            args.append(self.resolve_story(query.story_id))
+        if query.search:
+            clauses.append("a.rowid IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)")
+            args.append(_fts_query(query.search))
+        return (" WHERE " + " AND ".join(clauses)) if clauses else "", args
+
+    def articles(self, query: ArticleQuery = ArticleQuery()) -> Iterator[Article]:
+        where, args = self._where(query)
+        cols = ", ".join(f"a.{c.strip()}" for c in _ARTICLE_COLUMNS.split(","))
+        sql = f"SELECT {cols} FROM articles a{where} ORDER BY a.published_ts IS NULL, a.published_ts, a.id"
+        if query.limit:
+            sql += f" LIMIT {int(query.limit)}"
+        for row in self._db.execute(sql, args):
+            yield _row_to_article(row)
+
+    def count_articles(self) -> int:
+        return int(self._db.execute("SELECT count(*) FROM articles").fetchone()[0])
+
+    def resolve_story(self, story_id: str) -> str:
+        seen = {story_id}
+        current = story_id
+        while True:
+            row = self._db.execute("SELECT new_id FROM story_merges WHERE old_id = ?", (current,)).fetchone()
+            if row is None or row[0] in seen:
+                return current
+            current = row[0]
+            seen.add(current)
+
+    def stories(self, query: ArticleQuery = ArticleQuery()) -> list[Story]:
+        where, args = self._where(query)
+        extra = " AND " if where else " WHERE "
+        sql = (
+            "SELECT a.story_id FROM articles a" + where + extra + "a.story_id IS NOT NULL"
+            " GROUP BY a.story_id ORDER BY max(a.published_ts) DESC, a.story_id"
+        )
+        if query.limit:
+            sql += f" LIMIT {int(query.limit)}"
+        ids = [r[0] for r in self._db.execute(sql, args)]
+        return [self.story(i) for i in ids]
+
+    def story(self, story_id: str) -> Story:
+        resolved = self.resolve_story(story_id)
+        rows = self._db.execute(
+            "SELECT id, title, lang, outlet, published FROM articles WHERE story_id = ?"
+            " ORDER BY published_ts IS NULL, published_ts, id",
+            (resolved,),
+        ).fetchall()
+        if not rows:
+            raise NotFoundError(f"no story with id {story_id!r}; list ids with `storyweave stories`")
+        published = [r["published"] for r in rows if r["published"]]
+        title = next((r["title"] for r in rows if r["title"]), None)
+        return Story(
+            id=resolved,
+            title=title,
+            size=len(rows),
+            languages=tuple(sorted({r["lang"] for r in rows if r["lang"]})),
+            outlets=tuple(sorted({r["outlet"] for r in rows if r["outlet"]})),
+            first_published=published[0] if published else None,
+            last_published=published[-1] if published else None,
+            article_ids=tuple(r["id"] for r in rows),
+        )
+
+    def stats(self) -> dict[str, int]:
+        q = self._db.execute
+        return {
+            "articles": int(q("SELECT count(*) FROM articles").fetchone()[0]),
+            "duplicates": int(q("SELECT count(*) FROM articles WHERE duplicate_of IS NOT NULL").fetchone()[0]),
+            "stories": int(q("SELECT count(DISTINCT story_id) FROM articles WHERE story_id IS NOT NULL").fetchone()[0]),
+            "outlets": int(q("SELECT count(DISTINCT outlet) FROM articles").fetchone()[0]),
+            "languages": int(q("SELECT count(DISTINCT lang) FROM articles").fetchone()[0]),
+        }
