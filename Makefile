@@ -15,7 +15,7 @@ install: $(BIN)/storyweave
 
 run: install
 	rm -f $(DB) $(DB)-wal $(DB)-shm
-	$(BIN)/storyweave --db $(DB) ingest samples/
+	$(BIN)/storyweave --db $(DB) ingest samples/meantime samples/ecbplus
 	$(BIN)/storyweave --db $(DB) stories
 
 test: install

@@ -89,6 +89,20 @@ class Storyweave:
                          progress: Callable[[IngestReport], None] | None = None) -> IngestReport:
         return self.pipeline.ingest(documents, progress=progress)
 
+    def recluster(self, since: str, until: str) -> dict[str, int]:
+        """Rebuild the stories of the articles published in [since, until], and of every story they touch."""
+        in_range = list(self.store.articles(ArticleQuery(since=since, until=until)))
+        story_ids = sorted({a.story_id for a in in_range if a.story_id})
+        members: dict[str, Article] = {a.id: a for a in in_range}
+        for story_id in story_ids:
+            for a in self.store.articles(ArticleQuery(story_id=story_id)):
+                members[a.id] = a
+        articles = list(members.values())
+        self.store.reset_stories([a.id for a in articles], story_ids)
+        self._pipeline = None  # a fresh clusterer restores the untouched stories from the store
+        stories = self.pipeline.recluster(articles, story_ids) if articles else 0
+        return {"articles": len(articles), "stories_before": len(story_ids), "stories_after": stories}
+
     def articles(self, **filters) -> Iterator[Article]:
         return self.store.articles(ArticleQuery(**filters))
 

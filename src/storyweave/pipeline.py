@@ -233,6 +233,30 @@ class Pipeline:
             batch.story_states.append((state.id, json.dumps(record), blob, record.get("last")))
         return out
 
+    def recluster(self, articles: Sequence[Article], old_story_ids: Sequence[str]) -> int:
+        """Cluster already stored, detached ``articles`` again (the store dropped their old stories).
+
+        Old story ids that no longer exist are recorded as merged into the story that now holds their
+        first article, so every id ever shown still resolves. Returns the number of stories touched.
+        """
+        self._restore()
+        batch = WriteBatch()
+        stored = [StoredArticle(article=replace(a, story_id=None), content_hash="") for a in articles]
+        done = self._cluster(stored, batch)
+        batch.story_assignments = [(s.article.id, s.article.story_id) for s in done if s.article.story_id]
+        new_ids = {sid for _, sid in batch.story_assignments}
+        founder_story = {s.article.id: s.article.story_id for s in done}
+        old_first = {}
+        for a in sorted(articles, key=_sort_key):
+            if a.story_id and a.story_id not in old_first:
+                old_first[a.story_id] = a.id
+        for old in old_story_ids:
+            target = founder_story.get(old_first.get(old, ""))
+            if old not in new_ids and target and target != old:
+                batch.merges.append((old, target))
+        self.store.write_batch(batch)
+        return len(new_ids)
+
     def _process(self, raws: Sequence[RawDocument], report: IngestReport) -> None:
         cleaned = self._clean(raws, report)
         if not cleaned:

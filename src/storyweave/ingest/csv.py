@@ -86,9 +86,8 @@ class CsvReader(Reader):
                 yield ItemError(source, f"row has {len(row)} fields, the header has {len(header)}", start)
                 continue
             try:
-                yield record_to_document(
-                    dict(zip(header, row)), source=source, format=self.format, line=start, blank_is_missing=True
-                )
+                record = dict(zip(header, row))
+                yield record_to_document(record, source=source, format=self.format, line=start, blank_is_missing=True)
             except InputError as error:
                 yield ItemError(source, error.reason, start)
 

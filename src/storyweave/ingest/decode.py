@@ -20,9 +20,9 @@ _BOMS = (
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
 _MAGIC = (b"\x89PNG", b"\xff\xd8\xff", b"GIF8", b"%PDF-", b"PK\x03\x04", b"\x7fELF", b"\x00\x00\x01\x00")
-# C0 controls other than \t \n \f \r and ESC (seen in old terminal logs); \b is rare in text.
+# C0 control bytes other than \t \n \f \r and ESC (ANSI colour codes): rare in real text
 _CONTROL = bytes(b for b in range(32) if b not in (9, 10, 12, 13, 27))
-_PREFERRED = ("cp1252", "utf_8")  # among equally good guesses, the web's common legacy encoding wins
+_PREFERRED = "cp1252"  # the web's most common legacy encoding; wins ties in guess_encoding
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([a-zA-Z0-9_.:-]+)""", re.IGNORECASE)
 
 
@@ -59,19 +59,23 @@ def known_encoding(name: str | None) -> str | None:
 
 
 def guess_encoding(data: bytes) -> str | None:
-    """charset-normalizer's best guess, preferring cp1252 when it ties with the winner."""
-    results = from_bytes(data)
-    best = results.best()
-    if best is None:
+    """charset-normalizer's best guess, with two corrections for short inputs.
+
+    UTF-16/32 without a byte order mark is ruled out (it would put NULs in ASCII text), and
+    cp1252, the web's most common legacy encoding, wins whenever it fits as well as the best
+    guess: on a few words "Café" is as likely big5 or cp1250 to the detector.
+    """
+    results = [match for match in from_bytes(data) if not match.encoding.startswith(("utf_16", "utf_32"))]
+    if not results:
         return None
-    for name in _PREFERRED:
-        for match in results:
-            if (
-                match.encoding == name
-                and abs(match.chaos - best.chaos) < 1e-9
-                and abs(match.coherence - best.coherence) < 1e-9
-            ):
-                return name
+    best = results[0]
+    for match in results:
+        if (
+            match.chaos <= best.chaos + 1e-9
+            and match.coherence >= best.coherence - 1e-9
+            and _PREFERRED in (match.encoding, *match.could_be_from_charset)
+        ):
+            return _PREFERRED
     return best.encoding
 
 
@@ -82,7 +86,8 @@ def decode_text(data: bytes, declared: str | None = None) -> str:
         try:
             return data.decode(bom)
         except UnicodeDecodeError:
-            raise InputError(f"undecodable text: invalid {bom.removesuffix('-sig')} after the byte order mark") from None
+            name = bom.removesuffix("-sig")
+            raise InputError(f"undecodable text: invalid {name} after the byte order mark") from None
     if looks_binary(data[:8192]):
         raise InputError(BINARY)
     for encoding in ("utf-8", known_encoding(declared)):

@@ -16,7 +16,7 @@ from storyweave.ingest.decode import BINARY, looks_binary
 from storyweave.ingest.feed import FeedReader
 from storyweave.ingest.html import HtmlReader
 from storyweave.ingest.jsonl import JsonlReader, JsonReader
-from storyweave.ingest.streams import GZIP_MAGIC, peek
+from storyweave.ingest.streams import GZIP_MAGIC, TRUNCATED_GZIP, peek
 from storyweave.ingest.text import TextReader
 from storyweave.ingest.warc import WarcReader
 from storyweave.models import ItemError, RawDocument
@@ -30,7 +30,7 @@ def default_readers() -> tuple[Reader, ...]:
 
 
 def extension(name: str) -> str:
-    """The lower-case extension that names the format, looking through ``.gz``: ``a.JSONL.gz`` -> ``.jsonl``."""
+    """The lower-case extension that names the format, seen through ``.gz``: ``a.JSONL.gz`` -> ``.jsonl``."""
     base = os.path.basename(name).lower()
     if base.endswith(".gz"):
         base = base[:-3]
@@ -43,7 +43,10 @@ def reader_by_name(name: str, readers: Sequence[Reader]) -> Reader | None:
 
 
 def read_paths(
-    paths: Iterable[str], stdin: BinaryIO | None = None, *, readers: Sequence[Reader] | None = None
+    paths: Iterable[str | os.PathLike[str]],
+    stdin: BinaryIO | None = None,
+    *,
+    readers: Sequence[Reader] | None = None,
 ) -> Iterator[RawDocument | ItemError]:
     """Documents from files, directories (recursively, sorted, hidden entries skipped) and ``-``.
 
@@ -51,32 +54,36 @@ def read_paths(
     file. ``stdin`` is read for ``-`` (default: the process's standard input).
     """
     readers = tuple(readers) if readers is not None else default_readers()
-    for path in paths:
-        path = os.fspath(path)
+    for given in paths:
+        path = os.fspath(given)
         if path == "-":
             yield from read_stream(stdin if stdin is not None else sys.stdin.buffer, "-", readers=readers)
         elif os.path.isdir(path):
-            for file in walk(path):
-                yield from read_file(file, readers=readers)
+            for file in _walk(path):
+                if isinstance(file, ItemError):
+                    yield file
+                else:
+                    yield from read_file(file, readers=readers)
         else:
             yield from read_file(path, readers=readers)
 
 
-def walk(directory: str) -> Iterator[str]:
+def _walk(directory: str) -> Iterator[str | ItemError]:
     """Regular files under ``directory``, depth first in name order, skipping names that start with a dot.
 
     Symbolic links to directories are followed once each, so a link cycle ends.
     """
     seen: set[str] = set()
 
-    def visit(folder: str) -> Iterator[str]:
+    def visit(folder: str) -> Iterator[str | ItemError]:
         real = os.path.realpath(folder)
         if real in seen:
             return
         seen.add(real)
         try:
             names = sorted(os.listdir(folder))
-        except OSError:
+        except OSError as error:
+            yield ItemError(folder, _os_reason(error))
             return
         for name in names:
             if name.startswith("."):
@@ -116,7 +123,7 @@ def read_stream(
     except InputError as error:
         yield ItemError(source, error.reason, error.line)
     except EOFError:
-        yield ItemError(source, "truncated gzip: the compressed data ends early")
+        yield ItemError(source, TRUNCATED_GZIP)
     except (gzip.BadGzipFile, zlib.error) as error:
         yield ItemError(source, f"corrupt gzip: {str(error).lower()}")
     except OSError as error:

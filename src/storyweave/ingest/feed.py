@@ -14,9 +14,9 @@ from storyweave.ingest.base import MB, Reader
 from storyweave.ingest.streams import read_limited
 from storyweave.models import ItemError, RawDocument
 
+# the root element, after any XML declaration, processing instructions, comments and doctype
 _FEED_START = re.compile(
-    rb"^(?:\s|<\?xml[^>]*\?>|<!--.*?-->|<\?xml-stylesheet[^>]*\?>|<!doctype[^>]*>)*<(?:rss|feed|rdf:rdf)[\s>]",
-    re.IGNORECASE | re.DOTALL,
+    rb"^(?:\s|<\?[^>]*\?>|<!--.*?-->|<!doctype[^>]*>)*<(?:rss|feed|rdf:rdf)[\s>]", re.IGNORECASE | re.DOTALL
 )
 _MARKUP = re.compile(r"<[a-zA-Z!/][^>]*>")
 
@@ -24,10 +24,9 @@ _MARKUP = re.compile(r"<[a-zA-Z!/][^>]*>")
 def _reason(error: BaseException | None) -> str:
     if error is None:
         return "malformed feed"
-    get_message = getattr(error, "getMessage", None)  # xml.sax errors carry a position
-    if callable(get_message):
-        return f"malformed feed: {get_message()} at line {error.getLineNumber()}"  # type: ignore[attr-defined]
-    return f"malformed feed: {str(error).lower()}"
+    get_message = getattr(error, "getMessage", None)  # xml.sax errors: the message without a position
+    message = get_message() if callable(get_message) else str(error)
+    return f"malformed feed: {message.lower()}"
 
 
 def _body(entry: Any) -> tuple[str | None, str | None]:
@@ -67,7 +66,7 @@ class FeedReader(Reader):
         self.max_bytes = max_bytes
 
     def sniff(self, head: bytes) -> bool:
-        return _FEED_START.match(head.lstrip(b"\xef\xbb\xbf")) is not None
+        return _FEED_START.match(head[:8192].lstrip(b"\xef\xbb\xbf")) is not None
 
     def read(self, stream: BinaryIO, source: str) -> Iterator[RawDocument | ItemError]:
         data = read_limited(stream, self.max_bytes, "feed")

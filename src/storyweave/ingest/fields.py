@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from types import MappingProxyType
 from typing import Any
 
 from storyweave.errors import InputError
 from storyweave.models import RawDocument
 
 # canonical field -> accepted names, the first present one wins; the others stay in ``extra``
-ALIASES: dict[str, tuple[str, ...]] = {
+ALIASES: Mapping[str, tuple[str, ...]] = MappingProxyType({
     "id": ("id",),
     "title": ("title", "headline"),
     "text": ("text", "body", "content"),
@@ -20,9 +21,9 @@ ALIASES: dict[str, tuple[str, ...]] = {
     "url": ("url", "link"),
     "lang": ("lang", "language"),
     "authors": ("authors", "author"),
-}
+})
 TEXT_NAMES: tuple[str, ...] = ALIASES["text"] + ALIASES["html"]
-_NAME_TO_FIELD = {name: canonical for canonical, names in ALIASES.items() for name in names}
+_NAME_TO_FIELD = MappingProxyType({name: canonical for canonical, names in ALIASES.items() for name in names})
 _AUTHOR_SPLIT = re.compile(r"\s*[,;]\s*")
 
 
@@ -105,7 +106,13 @@ def record_to_document(
                 values[canonical] = record[key]
                 used.add(key)
                 break
-    extra = {key: value for key, value in record.items() if key not in used}
+    # unknown fields, and known ones that lost to an earlier alias, are kept; empty known ones are not
+    extra = {
+        key: value
+        for key, value in record.items()
+        if key not in used
+        and (normalise_name(key) not in _NAME_TO_FIELD or _present(value, blank_is_missing))
+    }
     if not any(name in by_name for name in TEXT_NAMES):
         raise InputError(missing_text_reason(list(record)))
     return RawDocument(

@@ -13,6 +13,7 @@ from storyweave.errors import InputError
 from storyweave.ingest.base import MB, Reader
 from storyweave.ingest.decode import declared_charset, decode_text, known_encoding
 from storyweave.ingest.html import head_metadata
+from storyweave.ingest.streams import GZIP_MAGIC, EOFAsInputError, peek
 from storyweave.models import ItemError, RawDocument
 
 _HTML_TYPES = ("text/html", "application/xhtml+xml")
@@ -44,19 +45,25 @@ class WarcReader(Reader):
         return head.startswith((b"WARC/", b"filedesc://"))
 
     def read(self, stream: BinaryIO, source: str) -> Iterator[RawDocument | ItemError]:
-        records = ArchiveIterator(stream, arc2warc=True)
+        head, stream = peek(stream, 16)
+        if not head.startswith((b"WARC/", b"filedesc://", GZIP_MAGIC)):
+            raise InputError("not a warc file: no warc header at the start")
+        records = ArchiveIterator(EOFAsInputError(stream), arc2warc=True)
+        number = 0
         try:
             for number, record in enumerate(records, 1):
                 item = self._document(record, source, number)
                 if item is not None:
                     yield item
-        except ArchiveLoadFailed as error:
-            reason = str(error.msg if hasattr(error, "msg") else error).split(",")[0].lower()
-            raise InputError(f"malformed warc: {reason}") from None
+        # warcio reports broken records with whatever its parser trips on
+        except (ArchiveLoadFailed, AttributeError, IndexError, KeyError, TypeError, ValueError):
+            raise InputError(f"malformed warc: record {number + 1} cannot be parsed", number + 1) from None
         finally:
             records.close()
 
     def _document(self, record: Any, source: str, number: int) -> RawDocument | ItemError | None:
+        if not record.rec_type:
+            return ItemError(source, "malformed warc record: no warc-type", number)
         http = record.http_headers
         if record.rec_type != "response" or http is None or http.get_statuscode() != "200":
             return None
@@ -75,7 +82,10 @@ class WarcReader(Reader):
             return ItemError(source, error.reason, number)
         url, outlet, lang = head_metadata(page)
         headers = record.rec_headers
-        extra = {"crawl_date": headers.get_header("WARC-Date"), "warc_record_id": headers.get_header("WARC-Record-ID")}
+        extra = {
+            "crawl_date": headers.get_header("WARC-Date"),
+            "warc_record_id": headers.get_header("WARC-Record-ID"),
+        }
         if url:
             extra["canonical_url"] = url
         return RawDocument(

@@ -92,7 +92,8 @@ class Store(ABC):
         """(json, blob) of stories whose last activity lies in [since, until] (unbounded where None)."""
 
     @abstractmethod
-    def clear_story_states(self) -> None: ...
+    def reset_stories(self, article_ids: Sequence[str], story_ids: Sequence[str]) -> None:
+        """Detach articles from their stories and drop those stories' states, in one transaction."""
 
     @abstractmethod
     def line_counts(self, outlets: Sequence[str] | None = None) -> tuple[list[tuple[str, str, int]], list[tuple[str, int]]]: ...

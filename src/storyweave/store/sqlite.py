@@ -147,11 +147,7 @@ class SQLiteStore(Store):
             db.execute("ROLLBACK")
             raise
 
-    def clear_story_states(self) -> None:
-        self._db.execute("DELETE FROM stories")
-
     def reset_stories(self, article_ids: Sequence[str], story_ids: Sequence[str]) -> None:
-        """Detach articles from their stories and drop those stories' states, in one transaction."""
         db = self._db
         db.execute("BEGIN IMMEDIATE")
         try:
