@@ -60,8 +60,7 @@ class Storyweave:
             from storyweave.cluster.online import OnlineClusterer
             from storyweave.cluster.represent import Representer
 
-            lines, stats = self.store.line_counts(None)
-            recurrent = RecurrentLines.from_rows(lines, stats)
+            recurrent = RecurrentLines.from_rows(self.store.line_counts())
             self._pipeline = Pipeline(
                 store=self.store,
                 cleaner=Cleaner(recurrent=recurrent),

@@ -133,6 +133,7 @@ class Pipeline:
             seen.add(source_id)
             try:
                 result = self.cleaner.clean(raw)
+                self.cleaner.learn_one(result)
             except InputError as exc:
                 report.failed += 1
                 report.errors.append(str(ItemError(raw.source, exc.reason, exc.line or raw.line)))
@@ -261,27 +262,12 @@ class Pipeline:
         cleaned = self._clean(raws, report)
         if not cleaned:
             return
-        if self.recurrent is not None:
-            self._learn_lines([a for _, a in cleaned])
         stored = self._deduplicate([a for _, a in cleaned])
         batch = WriteBatch()
         batch.articles = self._cluster(stored, batch) if self.clusterer is not None else stored
         if self.recurrent is not None:
-            self._export_lines(batch, {a.outlet for _, a in cleaned if a.outlet})
+            batch.line_counts = self.recurrent.drain_changes()
         self.store.write_batch(batch)
         report.stored += len(batch.articles)
         report.duplicates += sum(1 for s in batch.articles if s.article.duplicate_of)
         report.merges += len(batch.merges)
-
-    def _learn_lines(self, articles: Sequence[Article]) -> None:
-        for article in articles:
-            if article.outlet:
-                self.recurrent.observe(article.outlet, article.text.splitlines() + list(article.removed))
-
-    def _export_lines(self, batch: WriteBatch, outlets: set[str]) -> None:
-        for outlet, line_hash, count in self.recurrent.export():
-            if outlet in outlets:
-                batch.line_counts.append((outlet, line_hash, count))
-        for outlet in outlets:
-            batch.outlet_articles.append((outlet, self.recurrent.articles_seen(outlet)))
-

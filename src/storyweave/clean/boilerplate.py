@@ -57,6 +57,27 @@ _SOCIAL_COUNT_WORDS = (
 )
 
 
+# Every "strong" pattern contains one of these (lower-cased) stems; lines without any skip the big regex.
+_STRONG_STEMS = tuple(
+    """
+    wanted friend sign subscri regist newsletter member patron supporter journalism reporting newsroom answerable funded donat
+    contribution already only unlimited app notification inbox tip error follow find like join share page channel
+    account conversation cookie privacy terms characters robot captcha human log password javascript blocker
+    browser trouble click tap scroll transcript problem inscri abonn suivez soutenez devenez déjà téléchargez
+    jetzt folgen unterstützen bereits mitglied suscr boletín síguenos hazte apoya assine siga-nos seguici abbonati
+    sostieni meld schrijf nieuwsbrief volg word zapisz obserwuj plików wesprzyj подпиш телеграм канал cookie
+    підпиш abone bülten takip çerez اشترك النشرة تابع ملفات
+    """.split()
+)
+_COPYRIGHT_STEMS = ("©", "(c)", "copyright", "rights", "droits", "rechte", "derechos", "diritti", "rechten", "prawa",
+                    "права", "hakları", "الحقوق", "material")  # fmt: skip
+_SOCIAL_STEMS = ("@", "pic.twitter", "t.co/", "shared by", "partagée", "geteilt", "compartida", "condiviso", "публикация")
+
+
+_DIGIT = re.compile(r"\d")
+_SENTENCE_SPLIT = re.compile(r"(?<=[.!?…])['\"”»’)]?\s+(?=[\"“«„'‘(]?[^\W\d_])")
+
+
 class Removal(NamedTuple):
     index: int  # position in the input's non-empty lines
     line: str
@@ -101,7 +122,8 @@ class BoilerplateFilter:
                 i,
             ),
             "social_count": re.compile(
-                rf"^[\W_]*\d[\d.,\s]*[kmb]?\+?\s*(?:{_SOCIAL_COUNT_WORDS})\W*$|^(?:{_SOCIAL_COUNT_WORDS})\W*\d[\d.,\s]*[kmb]?\W*$", i
+                rf"^[\W_]*\d[\d.,\s]*(?:[kmb]|tys\.?|тыс\.?|тис\.?|mln\.?|млн\.?|mio\.?|mil|bin|mille)?\+?\s*(?:{_SOCIAL_COUNT_WORDS})\W*$"
+                rf"|^(?:{_SOCIAL_COUNT_WORDS})\W*\d[\d.,\s]*[kmb]?\W*$", i
             ),
             "read_time": re.compile(
                 r"^[\W_]*(?:reading time|lesezeit|temps de lecture|tiempo de lectura|tempo di lettura|leestijd|"
@@ -155,6 +177,7 @@ class BoilerplateFilter:
                 r"\bdonate (?:now|today)\b|\balready a (?:subscriber|member)\b|\bsubscribers? only\b|\bunlimited (?:digital )?access\b|"
                 r"\bdownload (?:our|the) (?:free )?(?:\w+ )?app\b|\bget (?:the|our) (?:free )?(?:\w+ )?app\b|\bpush notifications?\b|"
                 r"\bdelivered (?:straight )?to your inbox\b|\bin your inbox\b|\bsign up today\b|"
+                r"\bwanted you to see\b|\be-?mail (?:this|to a friend)\b|\bsend to a friend\b|"
                 r"\bsend (?:us )?(?:your )?(?:news )?tips?\b.{0,40}@|\breport an error\b|\bsubmit a tip\b|"
                 # follow / share
                 rf"\b(?:follow|find|like|join)\b.{{0,50}}\b(?:on|at|via)\s+(?:{_PLATFORMS})\b|\bshare (?:this|on)\b|"
@@ -192,10 +215,12 @@ class BoilerplateFilter:
                 r"^\W*(?:click|tap|sign up|subscribe|download|follow|join|register|donate|get|read|watch|listen|like|share)\b|"
                 r"\b(?:you|your|yours|we|our|us|please|vous|votre|vos|nous|notre|nos|sie|ihr|ihre|unser\w*|wir|"
                 r"usted|tu|tú|nuestro\w*|nuestra\w*|vostro|vostra|nostro|nostra|noi|uw|jij|je|wij|ons|onze|"
-                r"nasz\w*|wasz\w*|вы|вас|ваш\w*|наш\w*|мы|ви|вас|siz|bizi|bizim|sizin)\b|نا\b|كم\b",
+                r"nasz\w*|wasz\w*|вы|вас|ваш\w*|наш\w*|мы|ви|вас|siz|bizi|bizim|sizin|"
+                r"iscriviti|abbonati|seguici|inscrivez|abonnez|suivez|suscríbete|síguenos|hazte|abonnieren|folgen|"
+                r"schrijf|meld|volg|zapisz|obserwuj|wesprzyj|подпишитесь|подписывайтесь|підпишіться|abone|takip)\b|نا\b|كم\b|اشترك|تابع",
                 i,
             ),
-            "nav_sep": re.compile(r"\s*(?:[|•·»›/>]|\s-\s)\s*"),
+            "nav_sep": re.compile(r"\s*[|•·»›>]\s*|\s/\s"),
             "only_punct": re.compile(r"^[\W_]+$"),
             "label_only": re.compile(r"^[\w '’-]{1,30}:$"),
             "byline_only": re.compile(r"^(?:by|par|von|por|di|door|przez|автор|від|yazan|بقلم)\s*:?\s*(?:staff|breaking news staff|web staff|news staff|wire reports|[\w.]+ staff)\W*$", i),
@@ -229,50 +254,78 @@ class BoilerplateFilter:
             return "empty"
         if rx["only_punct"].match(line):
             return "separator"
-        if rx["tweet_sig"].search(line):
+        low = line.lower()
+        if (line[0] in "—–-" or any(s in low for s in _SOCIAL_STEMS)) and rx["tweet_sig"].search(line):
             return "social_post"
-        # structural: what is left once links, handles, e-mails and phone numbers are taken out
-        residue = rx["url"].sub(" ", line)
-        residue = rx["email"].sub(" ", residue)
-        had_handles = bool(rx["handle"].search(residue))
-        residue = rx["handle"].sub(" ", residue)
-        residue = rx["phone"].sub(" ", residue)
-        residue_words = rx["word"].findall(residue)
         words = rx["word"].findall(line)
-        if len(residue_words) <= 1 and (len(words) > len(residue_words) or had_handles or rx["phone"].search(line)):
-            if not self.has_quote(line):
-                return "link_or_handle"
-        if len(words) >= 4 and len(residue_words) * 3 < len(words) and not self.is_sentence(residue):
-            return "link_or_handle"
-        if rx["social_count"].match(line):
-            return "social_count"
-        if rx["read_time"].match(line):
-            return "read_time"
-        if rx["advert"].match(line):
-            return "advertisement"
         quote = self.has_quote(line)
-        if rx["related"].match(line) and not quote:
+        # structural: what is left once links, handles, e-mails and phone numbers are taken out
+        if "/" in line or "www" in low or "@" in line or "#" in line or _DIGIT.search(line):
+            residue = rx["url"].sub(" ", line) if ("/" in line or "www" in low) else line
+            residue = rx["email"].sub(" ", residue) if "@" in residue else residue
+            had_handles = ("@" in residue or "#" in residue) and bool(rx["handle"].search(residue))
+            if had_handles:
+                residue = rx["handle"].sub(" ", residue)
+            has_phone = bool(rx["phone"].search(residue))
+            if has_phone:
+                residue = rx["phone"].sub(" ", residue)
+            residue_words = rx["word"].findall(residue) if residue is not line else words
+            if len(residue_words) <= 1 and (len(words) > len(residue_words) or had_handles or has_phone) and not quote:
+                return "link_or_handle"
+            if len(words) >= 4 and len(residue_words) * 3 < len(words) and not self.is_sentence(residue):
+                return "link_or_handle"
+        short = len(words) <= 6
+        if short and rx["social_count"].match(line):
+            return "social_count"
+        if short and rx["read_time"].match(line):
+            return "read_time"
+        if short and rx["advert"].match(line):
+            return "advertisement"
+        if not quote and rx["related"].match(line):
             return "related"
-        sentence = self.is_sentence(line)
-        if rx["copyright"].search(line) and len(words) <= 60 and not quote:
+        if not quote and len(words) <= 60 and any(s in low for s in _COPYRIGHT_STEMS) and rx["copyright"].search(line):
             return "copyright"
-        if rx["strong"].search(line) and not quote and len(words) <= 80 and (not sentence or rx["reader"].search(line)):
+        sentence = self.is_sentence(line)
+        if (
+            not quote
+            and len(words) <= 80
+            and any(s in low for s in _STRONG_STEMS)
+            and rx["strong"].search(line)
+            and (not sentence or rx["reader"].search(line))
+        ):
             return "call_to_reader"
         if sentence:
             return None
         # below: rules that never touch a sentence
-        if rx["photo_credit"].search(line) and len(words) <= 14:
+        if len(words) <= 14 and rx["photo_credit"].search(line):
             return "photo_credit"
-        if rx["byline_only"].match(line):
+        if short and rx["byline_only"].match(line):
             return "byline_staff"
         lowered = [w.lower().strip(".'’-") for w in words]
         if lowered and len(lowered) <= 14 and all(w in _UI_WORDS for w in lowered):
             return "interface"
-        parts = [p for p in rx["nav_sep"].split(line) if p]
-        if len(parts) >= 3 and all(len(rx["word"].findall(p)) <= 3 for p in parts) and not any(c in line for c in ".!?"):
-            return "menu"
-        if rx["label_only"].match(line) and len(words) <= 3 and line.isupper():
+        if not any(c in line for c in ".!?"):
+            parts = [p for p in rx["nav_sep"].split(line) if p]
+            if len(parts) >= 3 and all(len(rx["word"].findall(p)) <= 3 for p in parts):
+                return "menu"
+        if len(words) <= 3 and line.endswith(":") and line.isupper() and rx["label_only"].match(line):
             return "label"
+        return None
+
+    def split_pitch(self, line: str) -> tuple[str, str] | None:
+        """For a paragraph whose tail is a call to the reader ("... cops said. For the latest, subscribe to ..."),
+        the (kept head, removed tail); None when the first sentence is itself the call or nothing splits."""
+        rx = self._patterns()
+        parts = _SENTENCE_SPLIT.split(line)
+        if len(parts) < 2:
+            return None
+        for i, part in enumerate(parts):
+            low = part.lower()
+            if any(s in low for s in _STRONG_STEMS) and rx["strong"].search(part):
+                if i == 0:
+                    return None
+                head, tail = " ".join(parts[:i]), " ".join(parts[i:])
+                return (head, tail) if self.is_sentence(head) else None
         return None
 
     # -- whole text ------------------------------------------------------------------------------------
@@ -286,7 +339,12 @@ class BoilerplateFilter:
             if not line:
                 continue
             why = self.classify(line)
-            if why is None:
+            split = self.split_pitch(line) if why == "call_to_reader" else None
+            if split is not None:
+                kept.append(split[0])
+                removed.append(split[1])
+                reasons.append(Removal(index, split[1], "call_to_reader"))
+            elif why is None:
                 kept.append(line)
             else:
                 removed.append(line)

@@ -30,7 +30,20 @@ _LABELS = (
     r"дата публикации|yayınlanma(?:\s+tarihi)?|yayınlandı|yayın tarihi|تاريخ النشر|نشر(?:\s+في)?|date"
 )
 _UPDATED = r"updated|last updated|modified|mis à jour(?:\s+le)?|aktualisiert(?:\s+am)?|actualizado(?:\s+el)?|aggiornato(?:\s+il)?|bijgewerkt(?:\s+op)?|aktualizacja|обновлено|оновлено|güncelleme|güncellendi|تحديث"
-_AGENCY = r"\((?:reuters|ap|afp|upi|dpa|efe|ansa|anp|pap|tass|ria novosti|interfax|aa|xinhua|apa|cnn|bloomberg|wfla|[A-Z][A-Za-z0-9 .&-]{1,30})\)"
+_AGENCY = r"\((?:reuters|ap|afp|upi|dpa|efe|ansa|anp|pap|tass|ria novosti|interfax|aa|xinhua|apa|cnn|bloomberg|wfla|[^\W\d_][\w .&-]{1,30})\)"
+
+
+_YEAR = re.compile(r"(?:19|20)\d\d|\d[- ][^\W\d_]{3,5}\.?[- ]'?\d\d(?!\d)")
+
+
+class HeadDate(NamedTuple):
+    """A publish date found at the head of a text: ``line`` index, ``start`` of its label (or date) in that line,
+    ``only_date`` when the line holds nothing else (so it can leave the body)."""
+
+    value: str
+    line: int
+    start: int
+    only_date: bool
 
 
 class _Hit(NamedTuple):
@@ -92,11 +105,12 @@ class DateFinder:
                     rf"(?<![\d.\/])(?P<a>[0-3]?\d)(?P<sep>[./-])(?P<b>[01]?\d)(?P=sep)(?P<y>(?:19|20)\d\d)(?![\d])(?:{time})"
                 ),
                 "ymd": re.compile(rf"(?<!\d)(?P<y>(?:19|20)\d\d)[./](?P<m>[01]?\d)[./](?P<d>[0-3]?\d)(?![\d])(?:{time})"),
+                "dmy_short": re.compile(rf"(?<![\w\d])(?P<d>[0-3]?\d)[- ]{mon}[- ]'?(?P<yy>\d\d)(?![\d:])", flags),
                 "cjk": re.compile(r"(?P<y>(?:19|20)\d\d)\s*[年년]\s*(?P<m>[01]?\d)\s*[月월]\s*(?P<d>[0-3]?\d)\s*[日일]"),
                 "label": re.compile(rf"(?:^|[\s|•·,(])(?P<label>{_LABELS})\s*(?:on|le|am|el|il|op|:|-|–)?\s*:?\s*", flags),
                 "updated": re.compile(rf"(?:^|[\s|•·,(])(?:{_UPDATED})\s*(?:on|le|am|el|il|op|:|-|–)?\s*:?\s*", flags),
                 "dateline": re.compile(
-                    rf"^(?:[A-ZÀ-ÖØ-Þ][\w.'’ -]{{1,40}}|[A-ZÀ-ÖØ-Þ]{{2,}}(?:[ ,][A-ZÀ-ÖØ-Þa-z.]+){{0,3}})\s*(?:,|\s{_AGENCY}\s*[,-–—]?)\s*$"
+                    rf"^[^\W\d_][\w.'’ /-]{{1,40}}(?:,[\w.'’ -]{{1,30}})?\s*(?:,|\s{_AGENCY}\s*[,-–—]?)\s*$"
                 ),
                 "after": re.compile(rf"^\s*(?:{_AGENCY})?\s*(?:[-–—:|]|$)"),
             }
@@ -117,10 +131,12 @@ class DateFinder:
             return self._accept(parsed, parsed.tzinfo is not None)
         return hit.value
 
-    def _search(self, text: str, lang: str | None, first_only: bool = False) -> _Hit | None:
+    def _search(self, text: str, lang: str | None) -> _Hit | None:
         rx = self._patterns()
+        if not _YEAR.search(text):
+            return None
         best: _Hit | None = None
-        for kind in ("iso", "dmy_name", "mdy_name", "cjk", "ymd", "num"):
+        for kind in ("iso", "dmy_name", "mdy_name", "cjk", "ymd", "num", "dmy_short"):
             for m in rx[kind].finditer(text):
                 value = self._value(kind, m, lang)
                 if value is not None:
@@ -131,8 +147,13 @@ class DateFinder:
 
     def _value(self, kind: str, m: re.Match[str], lang: str | None) -> str | None:
         g = m.groupdict()
-        year = int(g["y"])
-        if kind in ("dmy_name", "mdy_name"):
+        if kind == "dmy_short":
+            yy = int(g["yy"])
+            now_yy = (self.now() if self.now is not None else datetime.now(timezone.utc)).year % 100
+            year = 2000 + yy if yy <= now_yy else 1900 + yy
+        else:
+            year = int(g["y"])
+        if kind in ("dmy_name", "mdy_name", "dmy_short"):
             month = self._months.get(_fold(g["mon"].lower()).rstrip(".")) or self._months.get(g["mon"].lower())
             day = int(g["d"])
         elif kind == "num":
@@ -206,15 +227,15 @@ class DateFinder:
         return found
 
     # -- plain text heads ----------------------------------------------------------------------------
-    def from_text(self, lines: list[str], lang: str | None = None, max_lines: int = 4) -> tuple[str | None, int | None]:
-        """The publish date of a plain text from its first lines -> (ISO date, index of a date-only line).
+    def from_text(self, lines: list[str], lang: str | None = None, max_lines: int = 4) -> HeadDate | None:
+        """The publish date of a plain text from its first lines, or None.
 
         Accepted: a date after a "Published"-style label (an "Updated" one only if nothing else), a dateline
-        ("WASHINGTON, Dec. 14, 2016 (Reuters) -"), or a line that is little more than a date. The index is
-        set when the line holds nothing but the date and its label, so the caller can move it out of the body.
+        ("WASHINGTON, Dec. 14, 2016 (Reuters) -"), or a line that is little more than a date. Dates inside
+        body sentences ("on Dec. 7 the attack...") are not publish dates.
         """
         rx = self._patterns()
-        updated: tuple[str | None, int | None] = (None, None)
+        updated: HeadDate | None = None
         for i, line in enumerate(lines[:max_lines]):
             head = line[:300]
             hit = self._search(head, lang)
@@ -223,16 +244,18 @@ class DateFinder:
             before, after = head[: hit.start], head[hit.end :]
             label = self._adjacent(rx["label"], before)
             upd = self._adjacent(rx["updated"], before)
-            rest_words = len(re.findall(r"\w+", (before[: (label or upd).start()] if (label or upd) else before) + " " + after))
-            only_date = rest_words <= 3 and len(line) <= 120 and i <= 3
+            mark = label or upd
+            start = mark.start() if mark else hit.start
+            rest_words = len(re.findall(r"\w+", before[:start] + " " + after))
+            only_date = rest_words <= 3 and len(line) <= 120
             if label is not None and (upd is None or label.start() > upd.start()):
-                return hit.value, (i if only_date else None)
+                return HeadDate(hit.value, i, start, only_date)
             if upd is not None:
-                if updated[0] is None:
-                    updated = (hit.value, i if only_date else None)
+                if updated is None:
+                    updated = HeadDate(hit.value, i, start, only_date)
                 continue
             if len(before) <= 60 and (before.strip() == "" or rx["dateline"].match(before)) and rx["after"].match(after):
-                return hit.value, (i if only_date else None)
+                return HeadDate(hit.value, i, start, only_date)
             if only_date:
-                return hit.value, i
+                return HeadDate(hit.value, i, start, True)
         return updated

@@ -12,7 +12,7 @@ from typing import Any
 
 DEFAULT_LANGUAGES: tuple[str, ...] = (
     "en", "fr", "de", "es", "it", "pt", "nl", "pl", "ru", "uk", "ar", "tr", "zh", "ja", "ko", "sl",
-    "el", "he", "cs", "ro", "hu", "sv", "fi",
+    "el", "he", "cs", "ro", "hu", "sv", "fi", "hi",
 )  # fmt: skip
 
 # 639-2/B codes lingua does not list as 639-3, and a few names seen in feeds
@@ -29,6 +29,7 @@ _SCRIPTS = {
     "ar": re.compile(r"[\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufeff]"),
     "he": re.compile(r"[\u0590-\u05ff]"),
     "el": re.compile(r"[\u0370-\u03ff]"),
+    "hi": re.compile(r"[\u0900-\u097f]"),
     "ko": re.compile(r"[\uac00-\ud7af\u1100-\u11ff\u3130-\u318f]"),
     "ja": re.compile(r"[\u3040-\u30ff]"),
     "zh": re.compile(r"[\u4e00-\u9fff\u3400-\u4dbf]"),
@@ -38,7 +39,27 @@ _SCRIPTS = {
 _UK_ONLY = re.compile(r"[іїєґІЇЄҐ]")
 _RU_ONLY = re.compile(r"[ыэъёЫЭЪЁ]")
 _CYRILLIC_CODES = ("ru", "uk", "bg", "sr", "mk", "be", "kk", "mn")
-_NOISE = re.compile(r"https?://\S+|www\.\S+|\S+@\S+|[@#]\w+")
+_NOISE = re.compile(r"(?:https?://|www\.)\S+|[\w.+-]+@[\w.-]+|[@#]\w+")
+_TOKENS = re.compile(r"[^\W\d_]+")
+
+# Frequent function words; a word listed for two languages is dropped from both (see _stopword_table).
+_FUNCTION_WORDS = {
+    "en": "the and of to is was that for with are from by has have it said this were which their been would will",
+    "fr": "le la les des et une du dans pour que qui sur au pas avec il elle ont été aux ces mais",
+    "de": "der die und das ist nicht ein eine mit den dem von zu auf sich auch für wird im des wurde sind",
+    "es": "el los las del que en una por con para es se su al como más fue sus pero este entre",
+    "it": "il della che di la le per con una sono del gli nel è alla anche dei delle ha stato non",
+    "pt": "os que de da do em um uma para com não é dos das ao foi pelo pela está",
+    "nl": "de het een van en is op te dat zijn voor met niet die ook er aan werd wordt naar",
+    "pl": "na się nie do że to jest jak przez od za oraz został które",
+    "tr": "ve bir bu da de için ile olarak olan çok daha gibi ama sonra kadar",
+    "sl": "je na za se da so ki pa tudi ter bo bil",
+    "cs": "je se na že to do jako pro ale byl které",
+    "ro": "și în de la cu pe care din este pentru un se fost",
+    "hu": "az és hogy nem egy van meg volt már",
+    "sv": "och att det som är en på av för med till den har inte",
+    "fi": "ja että ei oli mutta kun myös",
+}
 
 
 class LanguageIdentifier:
@@ -54,6 +75,8 @@ class LanguageIdentifier:
         self.preload = preload
         self._detectors: dict[str, Any] = {}
         self._codes: dict[str, str] | None = None
+        self._stopwords: dict[str, str] | None = None
+        self.fast_path_min_chars = 400
 
     # -- input tags -------------------------------------------------------------------------------------
     def _code_table(self) -> dict[str, str]:
@@ -82,19 +105,23 @@ class LanguageIdentifier:
     def detect(self, text: str | None) -> str | None:
         if not text:
             return None
-        sample = _NOISE.sub(" ", text[: self.max_chars])
+        sample = text[: self.max_chars]
+        if "@" in sample or "//" in sample or "www." in sample or "#" in sample:
+            sample = _NOISE.sub(" ", sample)
         counts = {name: len(rx.findall(sample)) for name, rx in _SCRIPTS.items()}
         letters = sum(counts.values())
         if letters == 0:
             return None
         wanted = set(self.languages)
-        if counts["ja"] and "ja" in wanted and counts["ja"] * 10 >= counts["zh"]:
-            return "ja"  # kana: Japanese even when Han characters dominate
-        if counts["ko"] and "ko" in wanted and counts["ko"] >= counts["zh"]:
-            return "ko"
-        top = max(("ar", "he", "el", "zh", "cyr", "latin"), key=lambda name: counts[name])
-        if top in ("ar", "he", "el", "zh") and top in wanted and counts[top] * 2 >= letters - counts["latin"]:
-            if top != "ar" or not any(c in wanted for c in ("fa", "ur")):
+        east_asian = counts["ja"] + counts["zh"] + counts["ko"]
+        if east_asian * 2 >= letters:
+            if counts["ja"] and "ja" in wanted and counts["ja"] * 10 >= counts["zh"]:
+                return "ja"  # kana: Japanese even when Han characters dominate
+            if counts["ko"] and "ko" in wanted and counts["ko"] >= counts["zh"]:
+                return "ko"
+        top = max(("ar", "he", "el", "hi", "zh", "cyr", "latin"), key=lambda name: counts[name])
+        if top in ("ar", "he", "el", "hi", "zh") and top in wanted and counts[top] * 2 >= letters - counts["latin"]:
+            if not (top == "ar" and {"fa", "ur"} & wanted) and not (top == "hi" and {"mr", "ne"} & wanted):
                 return top
         if top == "cyr":
             cyrillic = [c for c in self.languages if c in _CYRILLIC_CODES]
@@ -106,9 +133,38 @@ class LanguageIdentifier:
                     return "ru"
             return self._lingua("cyr", cyrillic, sample)
         if top == "latin":
-            non_latin = {"ar", "he", "el", "zh", "ja", "ko", "fa", "ur", "hi", "th", "ka", "hy", *_CYRILLIC_CODES}
+            if len(sample) >= self.fast_path_min_chars:
+                found = self._by_function_words(sample)
+                if found is not None:
+                    return found
+            non_latin = {"ar", "he", "el", "zh", "ja", "ko", "fa", "ur", "hi", "mr", "th", "ka", "hy", *_CYRILLIC_CODES}
             return self._lingua("latin", [c for c in self.languages if c not in non_latin], sample)
         return self._lingua("all", list(self.languages), sample)
+
+    def _stopword_table(self) -> dict[str, str]:
+        if self._stopwords is None:
+            owners: dict[str, set[str]] = {}
+            for code, words in _FUNCTION_WORDS.items():
+                if code in self.languages:
+                    for word in words.split():
+                        owners.setdefault(word, set()).add(code)
+            self._stopwords = {w: next(iter(c)) for w, c in owners.items() if len(c) == 1}
+        return self._stopwords
+
+    def _by_function_words(self, sample: str) -> str | None:
+        """Fast path for long Latin-script text: one language's function words clearly dominate."""
+        table = self._stopword_table()
+        scores: dict[str, int] = {}
+        for token in _TOKENS.findall(sample.lower()):
+            code = table.get(token)
+            if code is not None:
+                scores[code] = scores.get(code, 0) + 1
+        if not scores:
+            return None
+        ranked = sorted(scores.values(), reverse=True)
+        best = max(scores, key=scores.__getitem__)
+        runner_up = ranked[1] if len(ranked) > 1 else 0
+        return best if ranked[0] >= 12 and ranked[0] >= 4 * runner_up else None
 
     def _lingua(self, group: str, codes: list[str], sample: str) -> str | None:
         if not codes:

@@ -40,6 +40,7 @@ class RecurrentLines:
         self.max_lines_per_outlet = max_lines_per_outlet
         self._counts: dict[str, dict[str, int]] = {}
         self._articles: dict[str, int] = {}
+        self._changed: dict[str, set[str]] = {}
 
     @classmethod
     def from_rows(cls, rows: Iterable[tuple[str, str, int]], **params: float) -> RecurrentLines:
@@ -61,12 +62,16 @@ class RecurrentLines:
         keys.discard("")
         self._articles[outlet] = self._articles.get(outlet, 0) + 1
         table = self._counts.setdefault(outlet, {})
+        changed = self._changed.setdefault(outlet, set())
+        changed.add(ARTICLES_KEY)
         for key in keys:
             table[key] = table.get(key, 0) + 1
+        changed.update(keys)
         if len(table) > self.max_lines_per_outlet:
             # forget lines seen only once: they are the article bodies, not the boilerplate
             for key in [k for k, n in table.items() if n <= 1]:
                 del table[key]
+                changed.add(key)
 
     def count(self, outlet: str, line: str) -> int:
         """In how many observed articles of ``outlet`` this line occurred."""
@@ -91,3 +96,14 @@ class RecurrentLines:
             yield outlet, ARTICLES_KEY, seen
             for key, count in self._counts.get(outlet, {}).items():
                 yield outlet, key, count
+
+    def drain_changes(self) -> list[tuple[str, str, int]]:
+        """Rows ``(outlet, line_hash, count)`` changed since the last call (count 0: forgotten), for the store."""
+        rows = []
+        for outlet, keys in self._changed.items():
+            table = self._counts.get(outlet, {})
+            for key in keys:
+                count = self._articles.get(outlet, 0) if key == ARTICLES_KEY else table.get(key, 0)
+                rows.append((outlet, key, count))
+        self._changed = {}
+        return rows

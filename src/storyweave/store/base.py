@@ -43,8 +43,7 @@ class WriteBatch:
     embeddings: list[tuple[str, str, bytes]] = field(default_factory=list)  # (article_id, model, vector)
     story_states: list[tuple[str, str, bytes, float | None]] = field(default_factory=list)  # (id, json, blob, last_ts)
     merges: list[tuple[str, str]] = field(default_factory=list)  # (old story id, surviving id)
-    line_counts: list[tuple[str, str, int]] = field(default_factory=list)  # (outlet, line hash, count) absolute
-    outlet_articles: list[tuple[str, int]] = field(default_factory=list)  # (outlet, articles seen) absolute
+    line_counts: list[tuple[str, str, int]] = field(default_factory=list)  # (outlet, line hash, count); 0 deletes
     story_assignments: list[tuple[str, str]] = field(default_factory=list)  # (article_id, story_id) updates
 
     def __len__(self) -> int:
@@ -96,7 +95,8 @@ class Store(ABC):
         """Detach articles from their stories and drop those stories' states, in one transaction."""
 
     @abstractmethod
-    def line_counts(self, outlets: Sequence[str] | None = None) -> tuple[list[tuple[str, str, int]], list[tuple[str, int]]]: ...
+    def line_counts(self) -> list[tuple[str, str, int]]:
+        """(outlet, line hash, count) rows of the learned recurrent lines."""
 
     @abstractmethod
     def resolve_story(self, story_id: str) -> str:

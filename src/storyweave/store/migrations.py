@@ -75,10 +75,6 @@ MIGRATIONS: list[tuple[str, list[str]]] = [
                 n INTEGER NOT NULL,
                 PRIMARY KEY (outlet, line_hash)
             ) WITHOUT ROWID""",
-            """CREATE TABLE outlet_stats (
-                outlet TEXT PRIMARY KEY,
-                articles INTEGER NOT NULL
-            )""",
         ],
     ),
 ]

@@ -137,10 +137,12 @@ class SQLiteStore(Store):
                 db.execute("DELETE FROM stories WHERE id = ?", (old,))
             db.executemany("UPDATE articles SET story_id = ? WHERE id = ?", [(s, a) for a, s in batch.story_assignments])
             db.executemany(
-                "INSERT OR REPLACE INTO outlet_lines (outlet, line_hash, n) VALUES (?, ?, ?)", batch.line_counts
+                "INSERT OR REPLACE INTO outlet_lines (outlet, line_hash, n) VALUES (?, ?, ?)",
+                [row for row in batch.line_counts if row[2] > 0],
             )
             db.executemany(
-                "INSERT OR REPLACE INTO outlet_stats (outlet, articles) VALUES (?, ?)", batch.outlet_articles
+                "DELETE FROM outlet_lines WHERE outlet = ? AND line_hash = ?",
+                [(o, h) for o, h, n in batch.line_counts if n <= 0],
             )
             db.execute("COMMIT")
         except BaseException:
@@ -230,29 +232,8 @@ class SQLiteStore(Store):
             args.append(until)
         return [(r[0], r[1]) for r in self._db.execute(sql, args)]
 
-    def line_counts(
-        self, outlets: Sequence[str] | None = None
-    ) -> tuple[list[tuple[str, str, int]], list[tuple[str, int]]]:
-        if outlets is None:
-            return (
-                [(r[0], r[1], r[2]) for r in self._db.execute("SELECT outlet, line_hash, n FROM outlet_lines")],
-                [(r[0], r[1]) for r in self._db.execute("SELECT outlet, articles FROM outlet_stats")],
-            )
-        lines: list[tuple[str, str, int]] = []
-        stats: list[tuple[str, int]] = []
-        for chunk in _chunks(list(outlets)):
-            marks = ",".join("?" * len(chunk))
-            lines.extend(
-                tuple(r) for r in self._db.execute(  # type: ignore[misc]
-                    f"SELECT outlet, line_hash, n FROM outlet_lines WHERE outlet IN ({marks})", chunk
-                )
-            )
-            stats.extend(
-                tuple(r) for r in self._db.execute(  # type: ignore[misc]
-                    f"SELECT outlet, articles FROM outlet_stats WHERE outlet IN ({marks})", chunk
-                )
-            )
-        return lines, stats
+    def line_counts(self) -> list[tuple[str, str, int]]:
+        return [(r[0], r[1], r[2]) for r in self._db.execute("SELECT outlet, line_hash, n FROM outlet_lines")]
 
     # --- reads for the views -----------------------------------------------------------------------
     def get_article(self, article_id: str) -> Article:

@@ -1,0 +1,188 @@
+"""The cleaning and description step: RawDocument -> CleanResult."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from datetime import datetime
+
+from storyweave.clean.boilerplate import BoilerplateFilter
+from storyweave.clean.byline import BylineFinder, clean_authors, looks_like_headline, split_title_suffix
+from storyweave.clean.dates import DateFinder
+from storyweave.clean.html import HtmlExtractor, PageContent
+from storyweave.clean.language import DEFAULT_LANGUAGES, LanguageIdentifier
+from storyweave.clean.outlet import OutletFinder
+from storyweave.clean.recurrent import RecurrentLines
+from storyweave.errors import InputError
+from storyweave.models import CleanResult, RawDocument
+
+_INVISIBLE = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+_SPACES = re.compile(r"[\u00a0\u2000-\u200a\u202f\u205f\u3000\t]")
+_WORD = re.compile(r"[^\W\d_]{2,}")
+_SQUASH = re.compile(r"\W+")
+_HEADLINE_LABELS = frozenset({"related", "photo_credit", "menu", "label"})
+
+
+def _same(a: str, b: str) -> bool:
+    return _SQUASH.sub("", a.casefold()) == _SQUASH.sub("", b.casefold())
+
+
+class Cleaner:
+    """Turns one RawDocument into a CleanResult: body text without boilerplate, title, language, date, outlet, authors.
+
+    ``clean`` has no side effects; ``learn_one`` feeds a cleaned article's lines to ``recurrent`` so that lines
+    recurring across an outlet's articles are dropped from later ones. ``now`` returns an aware datetime (default:
+    the current UTC time) and bounds plausible publish dates.
+    """
+
+    def __init__(
+        self,
+        recurrent: RecurrentLines | None = None,
+        languages: tuple[str, ...] = DEFAULT_LANGUAGES,
+        now: Callable[[], datetime] | None = None,
+        min_words: int = 2,
+    ):
+        self.recurrent = recurrent
+        self.languages = languages
+        self.now = now
+        self.min_words = min_words
+        # helpers compile their patterns / load models on first use
+        self._boilerplate = BoilerplateFilter()
+        self._language = LanguageIdentifier(languages)
+        self._dates = DateFinder(now=now)
+        self._outlets = OutletFinder()
+        self._bylines = BylineFinder()
+        self._html = HtmlExtractor()
+
+    def clean(self, raw: RawDocument) -> CleanResult:
+        page: PageContent | None = None
+        text = raw.text or ""
+        if raw.html:
+            page = self._html.extract(raw.html, raw.url)
+            if page.text.strip():
+                text = page.text
+        text = _SPACES.sub(" ", _INVISIBLE.sub("", text))
+
+        lines: list[str] = []
+        reasons: list[str | None] = []
+        for raw_line in text.splitlines():
+            line = self._boilerplate.normalize_line(raw_line)
+            if not line:
+                continue
+            why = self._boilerplate.classify(line)
+            split = self._boilerplate.split_pitch(line) if why == "call_to_reader" else None
+            if split is not None:  # a real sentence followed by a pitch: keep the sentence
+                lines += split
+                reasons += [None, why]
+            else:
+                lines.append(line)
+                reasons.append(why)
+
+        title = raw.title or (page.title if page else None)
+        if title and lines and all(_same(line, title) for line in lines):
+            reasons = [None] * len(lines)  # a title-only item: the title is the text
+        elif len(lines) == 1 and reasons[0] in _HEADLINE_LABELS:
+            reasons[0] = None  # a one-line item ("VIDEO: ...", "FOTO: ..."): the label prefixes the only text there is
+        else:
+            self._drop_leading_menu(lines, reasons)
+
+        outlet = self._outlets.find(raw.outlet, page.site_name if page else None, raw.url or (page.url if page else None), lines)
+        if self.recurrent is not None and outlet:
+            for i, line in enumerate(lines):
+                if reasons[i] is None and self._is_recurrent(outlet, line):
+                    reasons[i] = "recurrent"
+
+        kept = [i for i, r in enumerate(reasons) if r is None]
+        kept_lines = [lines[i] for i in kept]
+        lang = self._language.normalize(raw.lang)
+        if lang is None:
+            sample = " ".join(kept_lines)[: self._language.max_chars]
+            if len(sample) < 200 and title and title not in sample:
+                sample = f"{title}\n{sample}"
+            lang = self._language.detect(sample) or self._language.normalize(page.lang if page else None)
+
+        # dateline / "Published:" line: a date-only line leaves the body; "Headline Posted: <date>" gives a title
+        head = self._dates.from_text(kept_lines, lang)
+        if head is not None and len(kept) > 1 and (head.only_date or (head.line == 0 and head.start > 0)):
+            prefix = kept_lines[head.line][: head.start].strip(" |-–—•·,")
+            if head.line == 0 and not head.only_date:
+                if title is None and looks_like_headline(prefix, kept_lines[1:]):
+                    title = prefix
+                elif not (title and _same(prefix, title)):
+                    prefix = ""
+            if head.only_date or prefix:
+                reasons[kept[head.line]] = "dateline"
+                del kept[head.line]
+                kept_lines = [lines[i] for i in kept]
+        published = self._dates.parse(raw.date, lang)
+        if published is None and page is not None and page.date:
+            published = self._dates.parse(page.date, lang)
+        if published is None and head is not None:
+            published = head.value
+
+        authors = clean_authors(raw.authors) or clean_authors(page.authors if page else ())
+        found_authors, byline_at = self._bylines.find(kept_lines)
+        if byline_at is not None:
+            reasons[kept[byline_at]] = "byline"
+            del kept[byline_at]
+            kept_lines = [lines[i] for i in kept]
+            authors = authors or clean_authors(found_authors)
+
+        if title:
+            title = " ".join(title.split())
+            if len(kept_lines) > 1 and _same(kept_lines[0], title):
+                reasons[kept[0]] = "title"
+                del kept[0]
+        elif kept_lines and looks_like_headline(kept_lines[0], kept_lines[1:]):
+            title = kept_lines[0]
+            reasons[kept[0]] = "title"
+            del kept[0]
+        if title:
+            title = split_title_suffix(title, outlet) or None
+
+        body_lines = [lines[i] for i in kept]
+        title_only = bool(title) and len(body_lines) == 1 and _same(body_lines[0], title or "")
+        if not title_only and sum(len(_WORD.findall(line)) for line in body_lines) < self.min_words and not any(
+            len(line) >= 20 and not line.isascii() for line in body_lines
+        ):
+            where = raw.location
+            raise InputError(f"{where}: no article text left after cleaning (the item is empty or only boilerplate; check that its text or html field holds the article)", raw.line)
+        removed = tuple(lines[i] for i, r in enumerate(reasons) if r is not None and r != "title")
+        return CleanResult(
+            title=title,
+            text="\n".join(body_lines),
+            lang=lang,
+            published=published,
+            outlet=outlet,
+            authors=authors,
+            url=raw.url or (page.url if page else None),
+            removed=removed,
+        )
+
+    @staticmethod
+    def _drop_leading_menu(lines: list[str], reasons: list[str | None]) -> None:
+        """Lone words above the first real line (section names, menu entries) are navigation."""
+        candidates = []
+        for i, line in enumerate(lines):
+            if reasons[i] is not None:
+                continue
+            if len(line.split()) > 2 or any(c in line for c in ".!?:\"“«？。") or any(c.isdigit() for c in line):
+                if len(line.split()) >= 4:  # only when a real line follows
+                    for j in candidates:
+                        reasons[j] = "menu"
+                return
+            if len(line) > 30 or any("\u3000" <= c <= "\u9fff" or "\uac00" <= c <= "\ud7af" for c in line):
+                return
+            candidates.append(i)
+
+    def _is_recurrent(self, outlet: str, line: str) -> bool:
+        assert self.recurrent is not None
+        if not self.recurrent.is_recurrent(outlet, line) or self._boilerplate.has_quote(line):
+            return False
+        # a real sentence must recur in half the outlet's articles before it counts as boilerplate
+        return not self._boilerplate.is_sentence(line) or self.recurrent.share(outlet, line) >= 0.5
+
+    def learn_one(self, result: CleanResult) -> None:
+        """Feed the lines of one cleaned article (kept and removed) to the recurrent-line store."""
+        if self.recurrent is not None and result.outlet:
+            self.recurrent.observe(result.outlet, [*result.text.splitlines(), *result.removed])
