@@ -38,14 +38,14 @@ def test_ingest_samples_then_again_changes_nothing(runner, db):
     first = _ingest(runner, db, SAMPLES / "meantime", SAMPLES / "ecbplus", extra=["--json"])
     assert first.exit_code == 0, first.output
     report = _lines(first.stdout)[0]
-    assert report["read"] == 108 and report["failed"] == 0
-    assert report["stored"] == 108
+    assert report["read"] == 107 and report["failed"] == 0
+    assert report["stored"] == 107
     second = _ingest(runner, db, SAMPLES / "meantime", SAMPLES / "ecbplus", extra=["--json"])
     assert second.exit_code == 0
     again = _lines(second.stdout)[0]
-    assert again["stored"] == 0 and again["unchanged"] == 108
+    assert again["stored"] == 0 and again["unchanged"] == 107
     listed = _lines(runner.invoke(app, ["--db", db, "articles", "--json"]).stdout)
-    assert len(listed) == 108
+    assert len(listed) == 107
 
 
 def test_ingest_reports_bad_items_and_keeps_the_rest(runner, db, tmp_path):
@@ -58,8 +58,11 @@ def test_ingest_reports_bad_items_and_keeps_the_rest(runner, db, tmp_path):
     assert "stored 2" in result.stdout and "failed 2" in result.stdout
     assert f"{bad}:3:" in result.stderr
     assert f"{tmp_path / 'missing.txt'}:" in result.stderr
-    ids = [a["source_id"] for a in _lines(runner.invoke(app, ["--db", db, "articles", "--json"]).stdout)]
-    assert ids == ["g1", "g2"]
+    stored = {a["source_id"]: a for a in _lines(runner.invoke(app, ["--db", db, "articles", "--json"]).stdout)}
+    assert sorted(stored) == ["g1", "g2"]
+    # the same text under another id is stored once more, linked to the first copy, in its story
+    assert stored["g2"]["duplicate_of"] == stored["g1"]["id"]
+    assert stored["g2"]["story_id"] == stored["g1"]["story_id"]
 
 
 def test_usage_errors_exit_2(runner, db):

@@ -8,7 +8,6 @@ from typing import Any, Optional
 
 import typer
 from rich.console import Console
-from rich.table import Table
 
 from storyweave.config import load_settings
 from storyweave.errors import NotFoundError, StoryweaveError
@@ -55,6 +54,21 @@ def _date_option(value: Optional[str], name: str) -> Optional[str]:
     if value is not None and parse_iso(value) is None:
         raise typer.BadParameter(f"{value!r} is not an ISO date such as 2016-12-14", param_hint=name)
     return value
+
+
+def _print_table(columns: tuple[str, ...], rows: list[tuple[str, ...]]) -> None:
+    """Aligned columns; only the last one (a title) is cut to the terminal width, ids are never shortened."""
+    widths = [max([len(name), *(len(r[k]) for r in rows)]) for k, name in enumerate(columns[:-1])]
+    room = max(20, out.width - sum(widths) - 2 * len(widths)) if out.is_terminal else 10_000
+
+    def line(cells: tuple[str, ...]) -> str:
+        head = "  ".join(c.ljust(w) for c, w in zip(cells, widths))
+        last = cells[-1] if len(cells[-1]) <= room else cells[-1][: room - 1] + "…"
+        return f"{head}  {last}".rstrip()
+
+    out.print(line(columns), style="bold", markup=False)
+    for row in rows:
+        out.print(line(row), markup=False)
 
 
 def _emit_json(obj: Any) -> None:
@@ -116,12 +130,11 @@ def articles(
             for a in rows:
                 _emit_json(a.to_json())
             return
-        table = Table("id", "published", "lang", "outlet", "title", "story", box=None)
-        for a in rows:
-            table.add_row(a.id, (a.published or "")[:16], a.lang or "", a.outlet or "",
-                          (a.title or a.text[:60]).replace("\n", " ")[:80],
-                          a.story_id or "", )
-        out.print(table)
+        _print_table(
+            ("id", "published", "lang", "outlet", "story", "title"),
+            [(a.id, (a.published or "")[:10], a.lang or "", a.outlet or "", a.story_id or "",
+              (a.title or a.text[:80]).replace("\n", " ")) for a in rows],
+        )
     finally:
         sw.close()
 
@@ -178,12 +191,11 @@ def stories(
         for s in found:
             _emit_json(s.to_json())
         return
-    table = Table("id", "size", "languages", "outlets", "first", "last", "title", box=None)
-    for s in found:
-        table.add_row(s.id, str(s.size), ",".join(s.languages), str(len(s.outlets)),
-                      (s.first_published or "")[:10], (s.last_published or "")[:10],
-                      (s.title or "").replace("\n", " ")[:70])
-    out.print(table)
+    _print_table(
+        ("id", "size", "langs", "outlets", "first", "last", "title"),
+        [(s.id, str(s.size), ",".join(s.languages), str(len(s.outlets)), (s.first_published or "")[:10],
+          (s.last_published or "")[:10], (s.title or "").replace("\n", " ")) for s in found],
+    )
 
 
 @app.command()

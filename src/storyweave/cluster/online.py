@@ -8,7 +8,7 @@ article's dense vector), the scorer computes a logit
     z = bias + w_dense * cos(dense_a, centroid_S)
              + w_terms * cos_tfidf(terms_a, terms_S[lang_a])
              + w_anchors * cos_idf(anchors_a, anchors_S)
-             - w_time * log1p(gap_days)
+             - w_time * log1p(gap_days) - w_size * log(size_S)
 
 where ``gap_days`` is the distance from the article's own publish time to the story's [first, last] span (0 inside
 the span or when either time is unknown), so late arrivals are compared where they belong, not to "now".
@@ -30,6 +30,7 @@ is asked for the stories whose span meets ``[since, until]`` and they are restor
 from __future__ import annotations
 
 import hashlib
+import heapq
 import math
 import zlib
 from collections.abc import Callable, Iterable
@@ -53,15 +54,17 @@ class ClusterConfig:
     w_terms: float = 6.0
     w_anchors: float = 4.0
     w_time: float = 1.0
+    w_size: float = 0.0
     missing_terms: float = 0.5
     quiet_days: float = 7.0
     quiet_margin: float = 2.0
     merge_margin: float = 4.0
     candidates: int = 10
-    max_terms: int = 300
+    max_terms: int = 150
+    article_terms: int = 64
     max_members: int = 200
     idf_bits: int = 20
-    exact_limit: int = 4096
+    exact_limit: int = 1024
 
 
 class _Index:
@@ -153,6 +156,10 @@ class _Memory:
         self.events: list[Event] = []
         self.evicted_before: float | None = None
         self.fetched: set[int] = set()
+        self.epoch_docs = 0  # IDF is frozen between refreshes so story norms can be cached exactly
+        self.idf: dict[str, float] = {}
+        self.buckets: dict[str, int] = {}  # memo of crc32 buckets, bounded
+        self.norms: dict[str, dict[str, float]] = {}  # story id -> part -> squared norm
 
 
 class OnlineClusterer:
@@ -239,6 +246,7 @@ class OnlineClusterer:
         gone = [s for s in mem.stories.values() if s.last is not None and s.last < before]
         for s in gone:
             del mem.stories[s.id]
+            mem.norms.pop(s.id, None)
             mem.index.drop(s.id)
         mem.evicted_before = before if mem.evicted_before is None else max(before, mem.evicted_before)
         mem.fetched.clear()
@@ -288,15 +296,31 @@ class OnlineClusterer:
     def _bucket(self, key: str) -> int:
         return zlib.crc32(key.encode("utf-8")) & ((1 << self.config.idf_bits) - 1)
 
+    def _buckets(self, mem: _Memory, key: str) -> int:
+        b = mem.buckets.get(key)
+        if b is None:
+            if len(mem.buckets) > 1_000_000:
+                mem.buckets.clear()
+            b = mem.buckets[key] = self._bucket(key)
+        return b
+
     def _idf(self, mem: _Memory, key: str) -> float:
-        return math.log((mem.docs + 1.0) / (mem.df[self._bucket(key)] + 1.0)) + 1.0
+        value = mem.idf.get(key)
+        if value is None:
+            value = math.log((mem.epoch_docs + 1.0) / (int(mem.df[self._buckets(mem, key)]) + 1.0)) + 1.0
+            mem.idf[key] = value
+        return value
 
     def _observe(self, mem: _Memory, f: Features) -> None:
         mem.docs += 1
-        for key in set(f.terms):
-            mem.df[self._bucket(key)] += 1
-        for a in f.anchors:
-            mem.df[self._bucket("@" + a)] += 1
+        keys = [self._buckets(mem, key) for key in f.terms]
+        keys.extend(self._buckets(mem, "@" + a) for a in f.anchors)
+        np.add.at(mem.df, keys, 1)
+        # refresh the frozen IDF every 25% growth (every article while the collection is tiny), at least every 20,000
+        if mem.docs >= mem.epoch_docs * 1.25 or mem.docs - mem.epoch_docs >= 20000:
+            mem.epoch_docs = mem.docs
+            mem.idf.clear()
+            mem.norms.clear()
 
     def _fetch(self, mem: _Memory, t: float | None, commit: bool) -> dict[str, StoryState]:
         """Stories evicted near ``t`` that are not in memory, loaded from ``state_source``."""
@@ -325,9 +349,10 @@ class OnlineClusterer:
             norm = float(np.linalg.norm(state.centroid))
             cands.append((sid, float(state.centroid @ f.dense) / norm if norm else 0.0))
         scored = []
+        prep = self._prepare(mem, f)
         for sid, cos in cands:
             story = mem.stories.get(sid) or extra[sid]
-            z = self._score(mem, f, story, cos)
+            z = self._score(mem, f, story, cos, prep)
             if self._gap_days(f.published, story) > cfg.quiet_days:
                 z -= cfg.quiet_margin
             scored.append((z, sid))
@@ -350,42 +375,72 @@ class OnlineClusterer:
             return (t - story.last) / DAY
         return 0.0
 
-    def _score(self, mem: _Memory, f: Features, story: StoryState, dense_cos: float) -> float:
-        cfg = self.config
-        story_terms = story.terms.get(f.lang or "?")
+    def _top_terms(self, mem: _Memory, terms: dict[str, float]) -> dict[str, float]:
+        """The article's ``article_terms`` heaviest terms by tf * idf (all of them if fewer)."""
+        if len(terms) <= self.config.article_terms:
+            return terms
+        idf = mem.idf
+        ranked = heapq.nlargest(
+            self.config.article_terms, terms.items(), key=lambda kv: (kv[1] * (idf.get(kv[0]) or self._idf(mem, kv[0])), kv[0])
+        )
+        return dict(ranked)
+
+    def _prepare(self, mem: _Memory, f: Features) -> tuple[dict[str, float], float, dict[str, float], float]:
+        """The article side of both IDF cosines: weights times IDF squared, and the squared norm."""
+        out: list[Any] = []
+        for part, prefix in ((self._top_terms(mem, f.terms), ""), (dict.fromkeys(f.anchors, 1.0), "@")):
+            idf = mem.idf
+            vec = {}
+            norm = 0.0
+            for key, w in part.items():
+                i = idf.get(prefix + key) or self._idf(mem, prefix + key)
+                norm += (w * i) ** 2
+                vec[key] = w * i * i
+            out.extend((vec, norm))
+        return out[0], out[1], out[2], out[3]
+
+    def _components(
+        self, mem: _Memory, f: Features, story: StoryState, dense_cos: float, prep: Any = None
+    ) -> tuple[float, float, float, float]:
+        """(dense cosine, term cosine or its imputation, anchor cosine, log1p of the time gap in days)."""
+        terms_vec, terms_norm, anchor_vec, anchor_norm = prep or self._prepare(mem, f)
+        lang = f.lang or "?"
+        story_terms = story.terms.get(lang)
         if story_terms:
-            terms = self._cosine(mem, f.terms, story_terms, "")
+            terms = self._cosine(mem, terms_vec, terms_norm, story_terms, "", story.id, lang)
         else:
-            terms = cfg.missing_terms * dense_cos
-        anchors = self._cosine(mem, dict.fromkeys(f.anchors, 1.0), story.anchors, "@") if f.anchors else 0.0
-        gap = self._gap_days(f.published, story)
-        return (
-            cfg.bias
-            + cfg.w_dense * dense_cos
-            + cfg.w_terms * terms
-            + cfg.w_anchors * anchors
-            - cfg.w_time * math.log1p(gap)
+            terms = self.config.missing_terms * dense_cos
+        anchors = self._cosine(mem, anchor_vec, anchor_norm, story.anchors, "@", story.id, "@")
+        return dense_cos, terms, anchors, math.log1p(self._gap_days(f.published, story))
+
+    def _score(self, mem: _Memory, f: Features, story: StoryState, dense_cos: float, prep: Any = None) -> float:
+        cfg = self.config
+        d, t, a, g = self._components(mem, f, story, dense_cos, prep)
+        return cfg.bias + cfg.w_dense * d + cfg.w_terms * t + cfg.w_anchors * a - cfg.w_time * g - cfg.w_size * math.log(
+            max(story.size, 1)
         )
 
-    def _cosine(self, mem: _Memory, a: dict[str, float], s: dict[str, float], prefix: str) -> float:
+    def _cosine(
+        self, mem: _Memory, a: dict[str, float], na: float, s: dict[str, float], prefix: str, sid: str, part: str
+    ) -> float:
+        """IDF-weighted cosine; the story side's norm is cached per (story, part) until the story or IDF changes."""
         if not a or not s:
             return 0.0
-        idf = self._idf
-        dot = 0.0
-        na = 0.0
-        for key, w in a.items():
-            i = idf(mem, prefix + key)
-            wa = w * i
-            na += wa * wa
-            sw = s.get(key)
-            if sw is not None:
-                dot += wa * sw * i
-        if dot == 0.0:
+        common = a.keys() & s.keys()
+        if not common:
             return 0.0
-        ns = 0.0
-        for key, w in s.items():
-            ws = w * idf(mem, prefix + key)
-            ns += ws * ws
+        dot = sum(a[k] * s[k] for k in common)
+        live = sid in mem.stories
+        cached = mem.norms.get(sid) if live else None
+        ns = cached.get(part) if cached is not None else None
+        if ns is None:
+            idf = mem.idf
+            ns = 0.0
+            for key, w in s.items():
+                ws = w * (idf.get(prefix + key) or self._idf(mem, prefix + key))
+                ns += ws * ws
+            if live:
+                mem.norms.setdefault(sid, {})[part] = ns
         return dot / math.sqrt(na * ns)
 
     def _accumulate(self, mem: _Memory, story: StoryState, f: Features) -> None:
@@ -397,10 +452,11 @@ class OnlineClusterer:
             story.last = f.published if story.last is None else max(story.last, f.published)
         lang = f.lang or "?"
         story.langs[lang] = story.langs.get(lang, 0) + 1
-        if f.terms:
-            norm = math.sqrt(sum(w * w for w in f.terms.values())) or 1.0
+        top = self._top_terms(mem, f.terms)
+        if top:
+            norm = math.sqrt(sum(w * w for w in top.values())) or 1.0
             bucket = story.terms.setdefault(lang, {})
-            for key, w in f.terms.items():
+            for key, w in top.items():
                 bucket[key] = bucket.get(key, 0.0) + w / norm
             if len(bucket) > 2 * cfg.max_terms:
                 story.terms[lang] = self._prune(mem, bucket, "")
@@ -420,6 +476,7 @@ class OnlineClusterer:
         if f.published is not None:
             story.touched = f.published if story.touched is None else max(story.touched, f.published)
         mem.index.put(story.id, story.centroid)
+        mem.norms.pop(story.id, None)
         mem.dirty.add(story.id)
 
     def _merge(self, mem: _Memory, a: StoryState, b: StoryState, t: float | None) -> str:
@@ -452,6 +509,8 @@ class OnlineClusterer:
         young.merged_into = old.id
         mem.alias[young.id] = old.id
         del mem.stories[young.id]
+        mem.norms.pop(young.id, None)
+        mem.norms.pop(old.id, None)
         mem.index.drop(young.id)
         mem.index.put(old.id, old.centroid)
         mem.dead[young.id] = young

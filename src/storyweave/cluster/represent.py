@@ -37,6 +37,22 @@ def parse_time(value: str | None) -> float | None:
     return dt.timestamp()
 
 
+_TITLE_TAIL = re.compile(r"\s+[|\-–—:»]\s+([^|\-–—:»]{2,60})$")
+
+
+def clean_title(title: str | None) -> str | None:
+    """The headline without a trailing outlet name ("... - ISTOÉ Independente", "... | The China Post")."""
+    if not title:
+        return title
+    out = title.strip()
+    for _ in range(2):
+        m = _TITLE_TAIL.search(out)
+        if not m or len(m.group(1).split()) > 5 or len(m.group(1)) > 0.45 * len(out):
+            break
+        out = out[: m.start()].rstrip()
+    return out
+
+
 def lead_text(title: str | None, text: str, chars: int) -> str:
     """Title plus the start of the body (without repeating the title), cut at a word boundary near ``chars``."""
     body = text or ""
@@ -96,18 +112,23 @@ class Representer:
     def features(self, items: Sequence[ArticleLike], duplicates: Sequence[str | None] | None = None) -> list[Features]:
         if not items:
             return []
-        dense = self.embedder.embed([lead_text(it.title, it.text, self.lead_chars) for it in items])
+        titles = [clean_title(it.title) for it in items]
+        dense = self.embedder.embed([lead_text(t, it.text, self.lead_chars) for t, it in zip(titles, items)])
         extractor = self._anchor_extractor()
         out = []
         for k, it in enumerate(items):
+            title = titles[k]
+            text = it.text or ""
+            if it.title and title != it.title and text.startswith(it.title):
+                text = text[len(it.title) :]  # a title-only row repeats the title as text
             out.append(
                 Features(
                     article_id=it.id,
                     published=parse_time(it.published),
                     lang=it.lang,
                     dense=dense[k],
-                    terms=term_weights(it.title, it.text, self.term_chars, self.stem, self.title_boost),
-                    anchors=extractor.extract(it.title, it.text),
+                    terms=term_weights(title, text, self.term_chars, self.stem, self.title_boost),
+                    anchors=extractor.extract(title, text),
                     duplicate_story=duplicates[k] if duplicates is not None else None,
                 )
             )

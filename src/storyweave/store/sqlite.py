@@ -311,7 +311,14 @@ class SQLiteStore(Store):
         if not rows:
             raise NotFoundError(f"no story with id {story_id!r}; list ids with `storyweave stories`")
         published = [r["published"] for r in rows if r["published"]]
-        title = next((r["title"] for r in rows if r["title"]), None)
+        counts: dict[str, int] = {}
+        for r in rows:
+            if r["lang"]:
+                counts[r["lang"]] = counts.get(r["lang"], 0) + 1
+        # the title of the earliest article in the story's main language (English on a tie)
+        main = min(counts, key=lambda lang: (-counts[lang], lang != "en", lang)) if counts else None
+        title = next((r["title"] for r in rows if r["title"] and r["lang"] == main), None)
+        title = title or next((r["title"] for r in rows if r["title"]), None)
         return Story(
             id=resolved,
             title=title,
