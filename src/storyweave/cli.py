@@ -106,7 +106,7 @@ def ingest(
             f"  unchanged {report.unchanged}  failed {report.failed}"
         )
     for line in report.errors:
-        err.print(line, markup=False)
+        sys.stderr.write(line + "\n")  # one unwrapped line per failed item: path[:line]: reason
     raise typer.Exit(1 if report.failed else 0)
 
 

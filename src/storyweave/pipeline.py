@@ -217,9 +217,8 @@ class Pipeline:
                 self._newest = ts if self._newest is None else max(self._newest, ts)
             out.append(replace(item, article=replace(article, story_id=story_id)))
         for event in self.clusterer.drain_events():
-            kind, old, new = event[0], event[1], event[2]
-            if kind == "merge":
-                batch.merges.append((old, new))
+            if event.kind == "merge":
+                batch.merges.append((event.old, event.new))
         # resolve assignments made before a merge in this batch
         out = [replace(s, article=replace(s.article, story_id=self.clusterer.resolve(s.article.story_id)))
                for s in out]

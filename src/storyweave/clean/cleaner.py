@@ -145,8 +145,11 @@ class Cleaner:
         if not title_only and sum(len(_WORD.findall(line)) for line in body_lines) < self.min_words and not any(
             len(line) >= 20 and not line.isascii() for line in body_lines
         ):
-            where = raw.location
-            raise InputError(f"{where}: no article text left after cleaning (the item is empty or only boilerplate; check that its text or html field holds the article)", raw.line)
+            raise InputError(
+                "no article text left after cleaning (the item is empty or only boilerplate;"
+                " check that its text or html field holds the article)",
+                raw.line,
+            )
         removed = tuple(lines[i] for i, r in enumerate(reasons) if r is not None and r != "title")
         return CleanResult(
             title=title,
