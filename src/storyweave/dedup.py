@@ -1,7 +1,7 @@
 """Exact and near-duplicate detection: a content hash for exact copies, MinHash + LSH bands for
 syndicated copies (wire stories republished with a different headline, a trimmed ending, a byline).
 
-The signature is 64 MinHash values over 5-word shingles of the normalised text; 16 bands of 4 rows
+The signature is 64 MinHash values (multiply-shift hashes) over 5-word shingles of the normalised text; 16 bands of 4 rows
 make documents with Jaccard >= ~0.5 meet in some band with high probability, and a candidate counts as
 a copy when its estimated Jaccard is >= ``threshold`` (0.7 by default: syndicated copies of one wire
 story score 0.8-1.0, two different reports of one event rarely above 0.3).
@@ -17,8 +17,8 @@ from collections.abc import Iterable
 import numpy as np
 
 _WORD = re.compile(r"\w+", re.UNICODE)
-_PRIME = np.uint64((1 << 61) - 1)
-_MAX32 = np.uint64(0xFFFFFFFF)
+_SHIFT = np.uint64(32)
+_MIX = np.uint64(0x9E3779B97F4A7C15)
 
 
 def content_hash(text: str) -> str:
@@ -38,26 +38,30 @@ class MinHasher:
         self.shingle = shingle
         self.threshold = threshold
         rng = np.random.default_rng(20161214)
-        self._a = rng.integers(1, (1 << 61) - 1, size=num_perm, dtype=np.uint64)
-        self._b = rng.integers(0, (1 << 61) - 1, size=num_perm, dtype=np.uint64)
+        self._a = rng.integers(0, 2**64 - 1, size=num_perm, dtype=np.uint64, endpoint=True) | np.uint64(1)
+        self._b = rng.integers(0, 2**64 - 1, size=num_perm, dtype=np.uint64, endpoint=True)
 
     def _shingles(self, text: str) -> np.ndarray:
+        """Distinct hashes of the k-word shingles: a polynomial over the words' CRC32s, in numpy."""
         words = _WORD.findall(text.lower())
-        k = self.shingle
-        if len(words) < k:
-            grams = [" ".join(words)] if words else []
-        else:
-            grams = [" ".join(words[i : i + k]) for i in range(len(words) - k + 1)]
-        return np.fromiter((zlib.crc32(g.encode("utf-8")) for g in set(grams)), dtype=np.uint64)
+        if not words:
+            return np.zeros(0, dtype=np.uint64)
+        ids = np.fromiter((zlib.crc32(w.encode("utf-8")) for w in words), dtype=np.uint64, count=len(words))
+        k = min(self.shingle, len(ids))
+        n = len(ids) - k + 1
+        grams = np.zeros(n, dtype=np.uint64)
+        for j in range(k):  # wraps modulo 2**64, which is what we want
+            grams = grams * _MIX + ids[j : j + n]
+        return np.unique(grams)
 
     def signature(self, text: str) -> np.ndarray | None:
         """uint32 MinHash signature, or None for a text too short to compare."""
         shingles = self._shingles(text)
         if len(shingles) < 3:
             return None
-        # (a*x + b) mod p in uint64 wraps on overflow; still a fine hash family for our purpose.
-        hashed = (np.outer(self._a, shingles) + self._b[:, None]) % _PRIME
-        return (hashed.min(axis=1) & _MAX32).astype(np.uint32)
+        # multiply-shift hashing: the high 32 bits of a*x + b (mod 2**64) for odd random a
+        hashed = (np.outer(self._a, shingles) + self._b[:, None]) >> _SHIFT
+        return hashed.min(axis=1).astype(np.uint32)
 
     def band_keys(self, signature: np.ndarray) -> tuple[int, ...]:
         rows = self.num_perm // self.bands

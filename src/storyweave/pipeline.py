@@ -111,13 +111,11 @@ class Pipeline:
         self._restored = True
         from storyweave.cluster.base import StoryState
 
-        rows = list(self.store.story_states())
-        if not rows:
+        newest = self.store.latest_story_time()
+        if newest is None:
             return
-        newest = max((json.loads(state).get("last") or 0.0) for state, _ in rows)
         since = newest - self.settings.active_days * 86400
-        states = [StoryState.from_record(json.loads(s), blob) for s, blob in rows
-                  if (json.loads(s).get("last") or 0.0) >= since]
+        states = [StoryState.from_record(json.loads(s), blob) for s, blob in self.store.story_states(since=since)]
         self.clusterer.restore(states)
         self._newest = newest
 
@@ -230,7 +228,8 @@ class Pipeline:
             latest[state.id] = state
         for state in latest.values():
             record, blob = state.to_record()
-            batch.story_states.append((state.id, json.dumps(record), blob, record.get("last")))
+            last = record.get("last") if record.get("last") is not None else record.get("touched")
+            batch.story_states.append((state.id, json.dumps(record), blob, last))
         return out
 
     def recluster(self, articles: Sequence[Article], old_story_ids: Sequence[str]) -> int:

@@ -91,6 +91,10 @@ class Store(ABC):
         """(json, blob) of stories whose last activity lies in [since, until] (unbounded where None)."""
 
     @abstractmethod
+    def latest_story_time(self) -> float | None:
+        """The latest activity time (unix seconds) over all stored stories, None when there are none."""
+
+    @abstractmethod
     def reset_stories(self, article_ids: Sequence[str], story_ids: Sequence[str]) -> None:
         """Detach articles from their stories and drop those stories' states, in one transaction."""
 

@@ -224,13 +224,17 @@ class SQLiteStore(Store):
     def story_states(self, since: float | None = None, until: float | None = None) -> Iterable[tuple[str, bytes]]:
         sql = "SELECT state, blob FROM stories WHERE 1=1"
         args: list[Any] = []
-        if since is not None:
-            sql += " AND last_ts >= ?"
+        if since is not None:  # undated stories have no activity time: they always count as active
+            sql += " AND (last_ts >= ? OR last_ts IS NULL)"
             args.append(since)
         if until is not None:
             sql += " AND last_ts <= ?"
             args.append(until)
         return [(r[0], r[1]) for r in self._db.execute(sql, args)]
+
+    def latest_story_time(self) -> float | None:
+        row = self._db.execute("SELECT max(last_ts) FROM stories").fetchone()
+        return None if row is None or row[0] is None else float(row[0])
 
     def line_counts(self) -> list[tuple[str, str, int]]:
         return [(r[0], r[1], r[2]) for r in self._db.execute("SELECT outlet, line_hash, n FROM outlet_lines")]
