@@ -3,7 +3,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 DB ?= storyweave.db
 
-.PHONY: install run test lint bench clean
+.PHONY: install run test lint bench bench-scale clean
 
 $(BIN)/storyweave: pyproject.toml
 	$(PY) -m venv $(VENV)
@@ -27,6 +27,9 @@ lint: install
 
 bench: install
 	$(BIN)/storyweave bench --corpora ../shared/corpora
+
+bench-scale: install
+	$(BIN)/storyweave bench-scale --workdir bench-out/scale --sizes 10000,1000000
 
 clean:
 	rm -rf $(VENV) $(DB) $(DB)-wal $(DB)-shm

@@ -307,6 +307,24 @@ def bench(
     sys.stdout.write(table + "\n")
 
 
+@app.command("bench-scale")
+def bench_scale(
+    corpus: str = typer.Option("../shared/corpora/gva-longtail/articles.jsonl", "--corpus", help="Labelled corpus."),
+    sizes: str = typer.Option("10000,1000000", "--sizes", help="Comma-separated store sizes to probe."),
+    workdir: Optional[str] = typer.Option(None, "--workdir", help="Keep the built stores here (reused if present)."),
+    as_json: bool = typer.Option(False, "--json", help="One JSON object."),
+) -> None:
+    """Throughput and peak memory of ingesting with 10,000 vs 1,000,000 articles already stored."""
+    from storyweave.evaluate.scale import run_scale
+
+    try:
+        numbers = [int(x) for x in sizes.split(",") if x.strip()]
+    except ValueError as exc:
+        raise typer.BadParameter("sizes must be whole numbers, e.g. 10000,1000000", param_hint="--sizes") from exc
+    result = run_scale(corpus, numbers, workdir, echo=lambda line: err.print(line, markup=False))
+    _emit_json(result) if as_json else _print_metrics(result)
+
+
 @app.command()
 def recluster(
     since: str = typer.Option(..., "--since", help="First publish date of the range (ISO)."),
