@@ -7,11 +7,11 @@ import io
 from pathlib import Path
 
 import pytest
+from test_ingest_warc import make_warc  # the warc tests own the archive builder
 
 from storyweave.errors import InputError
 from storyweave.ingest import Reader, default_readers, read_stream
 from storyweave.models import ItemError, RawDocument
-from test_ingest_warc import make_warc  # the warc tests own the archive builder
 
 DATA = Path(__file__).parent / "data" / "ingest"
 READERS = default_readers()
@@ -22,7 +22,7 @@ def _warc() -> bytes:
 
 
 SAMPLES = {
-    "text": lambda: "Plain words.\n".encode(),
+    "text": lambda: b"Plain words.\n",
     "html": lambda: (DATA / "page.html").read_bytes(),
     "jsonl": lambda: b'{"text": "a"}\n{"text": "b"}\n',
     "json": lambda: b'[\n {"text": "a"}\n]',

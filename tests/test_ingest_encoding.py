@@ -44,7 +44,7 @@ def test_bad_bom_and_binary() -> None:
     with pytest.raises(InputError, match="^binary file, not text$"):
         decode_text(b"GIF89a\x01\x00\x01\x00")
     assert looks_binary(b"\x00\x01\x02")
-    assert not looks_binary("plain text\twith tabs\r\n".encode())
+    assert not looks_binary(b"plain text\twith tabs\r\n")
     assert not looks_binary("utf-16 text".encode("utf-16"))
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
-from typing import Any, Optional
+from typing import Any
 
 import typer
 from rich.console import Console
@@ -23,8 +23,8 @@ err = Console(stderr=True, highlight=False)
 
 
 class _State:
-    db: Optional[str] = None
-    config: Optional[str] = None
+    db: str | None = None
+    config: str | None = None
 
 
 state = _State()
@@ -32,8 +32,8 @@ state = _State()
 
 @app.callback()
 def _global(
-    db: Optional[str] = typer.Option(None, "--db", help="SQLite store path (env STORYWEAVE_DB; default ./storyweave.db)."),
-    config: Optional[str] = typer.Option(None, "--config", help="TOML config file (default ./storyweave.toml if present)."),
+    db: str | None = typer.Option(None, "--db", help="SQLite store path (env STORYWEAVE_DB; default ./storyweave.db)."),
+    config: str | None = typer.Option(None, "--config", help="TOML config file (default ./storyweave.toml if present)."),
 ) -> None:
     state.db = db
     state.config = config
@@ -50,7 +50,7 @@ def _open():
         raise typer.Exit(2) from exc
 
 
-def _date_option(value: Optional[str], name: str) -> Optional[str]:
+def _date_option(value: str | None, name: str) -> str | None:
     if value is not None and parse_iso(value) is None:
         raise typer.BadParameter(f"{value!r} is not an ISO date such as 2016-12-14", param_hint=name)
     return value
@@ -62,7 +62,7 @@ def _print_table(columns: tuple[str, ...], rows: list[tuple[str, ...]]) -> None:
     room = max(20, out.width - sum(widths) - 2 * len(widths)) if out.is_terminal else 10_000
 
     def line(cells: tuple[str, ...]) -> str:
-        head = "  ".join(c.ljust(w) for c, w in zip(cells, widths))
+        head = "  ".join(c.ljust(w) for c, w in zip(cells, widths, strict=False))
         last = cells[-1] if len(cells[-1]) <= room else cells[-1][: room - 1] + "…"
         return f"{head}  {last}".rstrip()
 
@@ -112,12 +112,12 @@ def ingest(
 
 @app.command()
 def articles(
-    lang: Optional[str] = typer.Option(None, "--lang", help="ISO 639-1 code, e.g. fr."),
-    outlet: Optional[str] = typer.Option(None, "--outlet", help="Outlet name as stored, e.g. reuters.com."),
-    since: Optional[str] = typer.Option(None, "--since", help="Published on or after this ISO date."),
-    until: Optional[str] = typer.Option(None, "--until", help="Published on or before this ISO date."),
-    search: Optional[str] = typer.Option(None, "--search", help="Full-text search over title and text."),
-    limit: Optional[int] = typer.Option(None, "--limit", min=1, help="At most this many."),
+    lang: str | None = typer.Option(None, "--lang", help="ISO 639-1 code, e.g. fr."),
+    outlet: str | None = typer.Option(None, "--outlet", help="Outlet name as stored, e.g. reuters.com."),
+    since: str | None = typer.Option(None, "--since", help="Published on or after this ISO date."),
+    until: str | None = typer.Option(None, "--until", help="Published on or before this ISO date."),
+    search: str | None = typer.Option(None, "--search", help="Full-text search over title and text."),
+    limit: int | None = typer.Option(None, "--limit", min=1, help="At most this many."),
     as_json: bool = typer.Option(False, "--json", help="JSON Lines, one article a line."),
 ) -> None:
     """List stored articles in publish order."""
@@ -171,12 +171,12 @@ def article(
 
 @app.command()
 def stories(
-    lang: Optional[str] = typer.Option(None, "--lang", help="Stories with an article in this language."),
-    outlet: Optional[str] = typer.Option(None, "--outlet", help="Stories with an article from this outlet."),
-    since: Optional[str] = typer.Option(None, "--since", help="With an article published on or after this date."),
-    until: Optional[str] = typer.Option(None, "--until", help="With an article published on or before this date."),
-    search: Optional[str] = typer.Option(None, "--search", help="With an article matching this full-text query."),
-    limit: Optional[int] = typer.Option(None, "--limit", min=1, help="At most this many (newest first)."),
+    lang: str | None = typer.Option(None, "--lang", help="Stories with an article in this language."),
+    outlet: str | None = typer.Option(None, "--outlet", help="Stories with an article from this outlet."),
+    since: str | None = typer.Option(None, "--since", help="With an article published on or after this date."),
+    until: str | None = typer.Option(None, "--until", help="With an article published on or before this date."),
+    search: str | None = typer.Option(None, "--search", help="With an article matching this full-text query."),
+    limit: int | None = typer.Option(None, "--limit", min=1, help="At most this many (newest first)."),
     as_json: bool = typer.Option(False, "--json", help="JSON Lines, one story a line."),
 ) -> None:
     """List stories, newest activity first."""
@@ -311,7 +311,7 @@ def bench(
 def bench_scale(
     corpus: str = typer.Option("../shared/corpora/gva-longtail/articles.jsonl", "--corpus", help="Labelled corpus."),
     sizes: str = typer.Option("10000,1000000", "--sizes", help="Comma-separated store sizes to probe."),
-    workdir: Optional[str] = typer.Option(None, "--workdir", help="Keep the built stores here (reused if present)."),
+    workdir: str | None = typer.Option(None, "--workdir", help="Keep the built stores here (reused if present)."),
     as_json: bool = typer.Option(False, "--json", help="One JSON object."),
 ) -> None:
     """Throughput and peak memory of ingesting with 10,000 vs 1,000,000 articles already stored."""

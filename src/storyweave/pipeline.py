@@ -124,7 +124,7 @@ class Pipeline:
         seen: set[str] = set()
         source_ids = [raw.source_id or raw.location for raw in raws]
         known = self.store.known_source_ids(source_ids)
-        for raw, source_id in zip(raws, source_ids):
+        for raw, source_id in zip(raws, source_ids, strict=True):
             if source_id in known or source_id in seen:
                 report.unchanged += 1
                 continue
@@ -162,7 +162,7 @@ class Pipeline:
         earlier = self.store.find_by_content_hash(hashes)
         stored: list[StoredArticle] = []
         batch_sigs: list[tuple[str, bytes, tuple[int, ...]]] = []
-        for article, digest in zip(articles, hashes):
+        for article, digest in zip(articles, hashes, strict=True):
             signature = self.hasher.signature(article.text)
             bands = self.hasher.band_keys(signature) if signature is not None else ()
             original = earlier.get(digest)

@@ -12,7 +12,7 @@ import resource
 import sys
 import tempfile
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -41,7 +41,7 @@ def load_corpus(path: str | Path) -> list[dict[str, Any]]:
     return rows
 
 
-def corpus_documents(rows: Sequence[dict[str, Any]], source: str) -> Iterator[RawDocument]:
+def corpus_documents(rows: Sequence[Mapping[str, Any]], source: str) -> Iterator[RawDocument]:
     """RawDocuments in stream order, with the gold fields held back."""
     for number, row in enumerate(stream_order(rows), 1):
         authors = row.get("authors") or ()

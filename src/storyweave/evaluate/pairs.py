@@ -60,7 +60,7 @@ def evaluate_pairs(path: str | Path, settings: Settings = Settings()) -> dict[st
     sims = [scorer.pair_similarity(features[2 * i], features[2 * i + 1]) for i in range(len(keep))]
     gold = [-float(r["Overall"]) for r in keep]
     by_pair: dict[str, tuple[list[float], list[float]]] = defaultdict(lambda: ([], []))
-    for row, sim, g in zip(keep, sims, gold):
+    for row, sim, g in zip(keep, sims, gold, strict=True):
         key = f"{row.get('lang1', '?')}-{row.get('lang2', '?')}"
         by_pair[key][0].append(sim)
         by_pair[key][1].append(g)

@@ -86,7 +86,7 @@ class CsvReader(Reader):
                 yield ItemError(source, f"row has {len(row)} fields, the header has {len(header)}", start)
                 continue
             try:
-                record = dict(zip(header, row))
+                record = dict(zip(header, row, strict=True))
                 yield record_to_document(record, source=source, format=self.format, line=start, blank_is_missing=True)
             except InputError as error:
                 yield ItemError(source, error.reason, start)

@@ -44,8 +44,8 @@ def _body(entry: Any) -> tuple[str | None, str | None]:
 
 
 def _authors(entry: Any) -> tuple[str, ...]:
-    names = [author.get("name") for author in entry.get("authors") or () if isinstance(author, dict)]
-    names = [name.strip() for name in names if name and name.strip()]
+    given = [author.get("name") for author in entry.get("authors") or () if isinstance(author, dict)]
+    names: list[str] = [name.strip() for name in given if isinstance(name, str) and name.strip()]
     if not names and entry.get("author"):
         names = [entry["author"].strip()]
     return tuple(names)

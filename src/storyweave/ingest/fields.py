@@ -101,10 +101,10 @@ def record_to_document(
     used: set[str] = set()
     for canonical, names in ALIASES.items():
         for name in names:
-            key = by_name.get(name)
-            if key is not None and _present(record[key], blank_is_missing):
-                values[canonical] = record[key]
-                used.add(key)
+            found = by_name.get(name)
+            if found is not None and _present(record[found], blank_is_missing):
+                values[canonical] = record[found]
+                used.add(found)
                 break
     # unknown fields, and known ones that lost to an earlier alias, are kept; empty known ones are not
     extra = {
