@@ -1,0 +1,54 @@
+"""The pipeline end to end through the Python API (hashing embedder, so it is fast)."""
+
+import json
+
+from storyweave import Storyweave
+from storyweave.config import Settings
+
+FOOTER = "Metropolis Evening Ledger serving the valley since 1921"
+BODIES = [
+    "The city council approved a new budget for road repairs on Tuesday after a long debate about potholes.",
+    "Firefighters rescued two hikers stranded on the north ridge after a sudden snowstorm closed the trail.",
+    "The regional hospital opened a new maternity wing, doubling the number of beds available to families.",
+    "A local bakery won the national bread championship with a rye loaf made from a century-old recipe.",
+    "Police closed the harbour bridge for six hours after a lorry spilled its load of cabbages on the deck.",
+    "Students at the technical college built a solar car that will race across the desert next spring.",
+]
+
+
+def _rows(start, stop):
+    return [{"id": f"ledger-{i}", "title": f"Story {i}", "text": f"{BODIES[i]}\n{FOOTER}",
+             "outlet": "Evening Ledger", "date": f"2020-03-0{i + 1}"} for i in range(start, stop)]
+
+
+def _write(path, rows):
+    path.write_text("".join(json.dumps(r) + "\n" for r in rows))
+    return str(path)
+
+
+def test_recurring_outlet_lines_are_learned_and_persist_across_runs(tmp_path):
+    settings = Settings(db=str(tmp_path / "p.db"), embedder="hashing")
+    with Storyweave(settings=settings) as sw:
+        report = sw.ingest([_write(tmp_path / "a.jsonl", _rows(0, 4))])
+        assert report.stored == 4
+        first = sw.article("ledger-0")
+        assert FOOTER in first.text  # nothing learned yet for the first article
+    with Storyweave(settings=settings) as sw:  # a new process would start from the store like this
+        sw.ingest([_write(tmp_path / "b.jsonl", _rows(4, 6))])
+        late = sw.article("ledger-5")
+    assert FOOTER not in late.text
+    assert FOOTER in late.removed
+    assert BODIES[5] in late.text
+
+
+def test_recluster_keeps_every_id_resolvable(tmp_path):
+    settings = Settings(db=str(tmp_path / "r.db"), embedder="hashing")
+    with Storyweave(settings=settings) as sw:
+        sw.ingest([_write(tmp_path / "a.jsonl", _rows(0, 6))])
+        before = {a.id: a.story_id for a in sw.articles()}
+        result = sw.recluster("2020-03-01", "2020-03-06")
+        assert result["articles"] == 6
+        after = {a.id: a.story_id for a in sw.articles()}
+        assert set(after) == set(before) and all(after.values())
+        for old in set(before.values()):
+            assert sw.story(old).id in set(after.values())
