@@ -120,3 +120,13 @@ def test_a_pitch_glued_to_a_sentence_only_takes_the_pitch(bp: BoilerplateFilter)
     assert out.kept == ["The victim was rushed to the hospital and was in stable condition, cops said."]
     assert out.removed == ["For the latest on this story, subscribe to our newsletter."]
     assert bp.split_pitch("Subscribe to our newsletter. It is free and you can cancel it at any time.") is None
+
+
+def test_long_paragraph_mentioning_a_post_link_is_kept():
+    from storyweave.clean.boilerplate import BoilerplateFilter
+
+    paragraph = ("CNN veröffentlicht Satellitenbilder der beschädigten Militärbasis im Irak. Der TV-Sender hat am "
+                 "Mittwoch Bilder veröffentlicht, auf denen die Schäden zu sehen sind, und verwies auf einen Beitrag "
+                 "pic.twitter.com/AbCdEf123 des Senders. ") * 3
+    assert BoilerplateFilter().classify(paragraph.strip()) is None
+    assert BoilerplateFilter().classify("pic.twitter.com/AbCdEf123") == "social_post"

@@ -73,8 +73,139 @@ _COPYRIGHT_STEMS = ("©", "(c)", "copyright", "rights", "droits", "rechte", "der
                     "права", "hakları", "الحقوق", "material")  # fmt: skip
 _SOCIAL_STEMS = ("@", "pic.twitter", "t.co/", "shared by", "partagée", "geteilt", "compartida", "condiviso", "публикация")
 
+# "Strong" calls to the reader, as (literals, pattern): every match of ``pattern`` contains one of the lower-case
+# ``literals``, so a line runs the pattern only when its lower-cased text holds one of them (a cheap ``in`` test
+# instead of one big alternation tried at every position). Together they are the "strong" pattern.
+# fmt: off
+_STRONG_RULES: tuple[tuple[tuple[str, ...], str], ...] = (
+    # newsletters, memberships, donations, apps, alerts
+    (("sign up ", "signing up "), r"\bsign(?:ing)? up (?:for|to)\b.{0,60}\b(?:newsletter|emails?|alerts?|briefing|digest|updates)"),
+    (("subscribe ", "register "), r"\b(?:subscribe|register) (?:to|for|now|today|here)\b|\bsubscribe to (?:our|the)\b"),
+    (("newsletter",), r"\b(?:our|free|daily|weekly) (?:email )?newsletters?\b|\bnewsletters? sign[- ]?up\b"),
+    (("become a",), r"\bbecome an? (?:member|subscriber|patron|supporter)\b"),
+    (("support ",), r"\bsupport (?:our|independent|quality|local) (?:journalism|reporting|newsroom)\b"),
+    (("answerable only to",), r"\bwe are answerable only to\b"),
+    (("our journalism is ",), r"\bour journalism is (?:free|funded)\b"),
+    (("make a ",), r"\bmake a (?:donation|contribution)\b"),
+    (("donate ",), r"\bdonate (?:now|today)\b"),
+    (("already a ",), r"\balready a (?:subscriber|member)\b"),
+    (("subscriber",), r"\bsubscribers? only\b"),
+    (("unlimited ",), r"\bunlimited (?:digital )?access\b"),
+    (("download ",), r"\bdownload (?:our|the) (?:free )?(?:\w+ )?app\b"),
+    (("get the ", "get our "), r"\bget (?:the|our) (?:free )?(?:\w+ )?app\b"),
+    (("push notification",), r"\bpush notifications?\b"),
+    (("your inbox",), r"\bdelivered (?:straight )?to your inbox\b|\bin your inbox\b"),
+    (("sign up today",), r"\bsign up today\b"),
+    (("wanted you to see",), r"\bwanted you to see\b"),
+    (("mail ",), r"\be-?mail (?:this|to a friend)\b"),
+    (("send to a friend",), r"\bsend to a friend\b"),
+    (("@",), r"\bsend (?:us )?(?:your )?(?:news )?tips?\b.{0,40}@"),
+    (("report an error",), r"\breport an error\b"),
+    (("submit a tip",), r"\bsubmit a tip\b"),
+    # follow / share
+    (("follow", "find", "like", "join"), rf"\b(?:follow|find|like|join)\b.{{0,50}}\b(?:on|at|via)\s+(?:{_PLATFORMS})\b"),
+    (("share this", "share on"), r"\bshare (?:this|on)\b"),
+    (("page", "channel", "account"), rf"\b(?:{_PLATFORMS})\s*(?:page|channel|account)\b.{{0,30}}$"),
+    (("join the conversation",), r"\bjoin the conversation\b"),
+    # cookies, privacy, login, captcha, scripts
+    (("cookie",), r"\b(?:we|this (?:site|website)) uses? cookies\b|\bcookie (?:policy|settings|preferences|consent)\b"
+                  r"|\baccept (?:all )?cookies\b"),
+    (("privacy ",), r"\bprivacy (?:policy|notice|settings)\b"),
+    (("terms ",), r"\bterms (?:of (?:use|service)|and conditions)\b"),
+    (("enter the characters",), r"\benter the characters\b"),
+    (("m not a robot",), r"\bi'?m not a robot\b"),
+    (("captcha",), r"\bcaptcha\b"),
+    (("verify ",), r"\bverify (?:that )?you are (?:a )?human\b"),
+    (("sign in ", "log in "), r"\b(?:sign|log) in (?:to|with)\b"),
+    (("you must be logged in",), r"\byou must be logged in\b"),
+    (("create a",), r"\bcreate (?:an|a free) account\b"),
+    (("password",), r"\bforgot (?:your )?password\b"),
+    (("javascript",), r"\benable javascript\b|\bjavascript (?:is )?(?:required|disabled)\b|\brequires javascript\b"),
+    (("blocker",), r"\bad ?blocker\b"),
+    (("browser does not support",), r"\bbrowser does not support\b"),
+    (("having trouble viewing",), r"\bhaving trouble viewing\b"),
+    (("click here", "tap here"), r"\bclick here\b|\btap here\b"),
+    (("scroll down for",), r"\bscroll down for\b"),
+    (("notification",), r"\bnotification(?:s)? (?:are|has been|have been)\b"),
+    (("problem saving your",), r"\bproblem saving your\b"),
+    (("hide transcript",), r"\bhide transcript\b"),
+    # fr
+    (("inscrivez-vous",), r"\binscrivez-vous\b"),
+    (("abonnez-vous",), r"\babonnez-vous\b"),
+    (("newsletter",), r"\bnotre newsletter\b|\bla newsletter\b"),
+    (("suivez-nous",), r"\bsuivez-nous\b"),
+    (("soutenez",), r"\bsoutenez\b.{0,40}\bjournalisme\b"),
+    (("devenez ",), r"\bdevenez (?:membre|abonné)\b"),
+    (("cookies",), r"\bnous utilisons des cookies\b"),
+    (("déjà abonné",), r"\bdéjà abonné\b"),
+    (("téléchargez ",), r"\btéléchargez (?:notre|l'application)\b"),
+    # de
+    (("newsletter ",), r"\bnewsletter (?:abonnieren|bestellen|anmelden)\b"),
+    (("jetzt ",), r"\bjetzt (?:abonnieren|anmelden|registrieren|teilen)\b"),
+    (("folgen sie uns",), r"\bfolgen sie uns\b"),
+    (("cookies",), r"\bwir verwenden cookies\b"),
+    (("unterstützen sie",), r"\bunterstützen sie\b.{0,40}\bjournalismus\b"),
+    (("bereits abonnent",), r"\bbereits abonnent\b"),
+    (("mitglied werden",), r"\bmitglied werden\b"),
+    # es / pt / it
+    (("suscríbete",), r"\bsuscríbete\b"),
+    (("suscribirse",), r"\bsuscribirse\b"),
+    (("nuestro boletín",), r"\bnuestro boletín\b"),
+    (("síguenos",), r"\bsíguenos\b"),
+    (("cookies",), r"\butilizamos cookies\b"),
+    (("hazte ",), r"\bhazte (?:socio|miembro|suscriptor)\b"),
+    (("periodismo",), r"\bapoya (?:el|nuestro) periodismo\b"),
+    (("assine ",), r"\bassine (?:já|agora)\b"),
+    (("inscreva-se",), r"\binscreva-se\b"),
+    (("siga-nos",), r"\bsiga-nos\b"),
+    (("newsletter",), r"\bnossa newsletter\b"),
+    (("iscriviti",), r"\biscriviti\b"),
+    (("seguici",), r"\bseguici\b"),
+    (("cookie",), r"\butilizziamo (?:i )?cookie\b"),
+    (("abbonati",), r"\babbonati\b"),
+    (("sostieni",), r"\bsostieni\b.{0,40}\bgiornalismo\b"),
+    # nl / pl
+    (("meld je aan",), r"\bmeld je aan\b"),
+    (("schrijf je in",), r"\bschrijf je in\b"),
+    (("onze nieuwsbrief",), r"\bonze nieuwsbrief\b"),
+    (("volg ons",), r"\bvolg ons\b"),
+    (("cookies",), r"\bwij gebruiken cookies\b"),
+    (("word lid", "word abonnee"), r"\bword (?:lid|abonnee)\b"),
+    (("zapisz się",), r"\bzapisz się\b"),
+    (("newsletter",), r"\bnasz newsletter\b"),
+    (("obserwuj nas",), r"\bobserwuj nas\b"),
+    (("cookie",), r"\bużywamy plików cookie\b"),
+    (("wesprzyj",), r"\bwesprzyj\b.{0,40}\bdziennikarstwo\b"),
+    # ru / uk
+    (("подпишитесь",), r"\bподпишитесь\b"),
+    (("подписывайтесь",), r"\bподписывайтесь\b"),
+    (("наш телеграм",), r"\bнаш телеграм"),
+    (("наш канал",), r"\bнаш канал\b"),
+    (("cookie",), r"\bмы используем (?:файлы )?cookie\b"),
+    (("підпишіться",), r"\bпідпишіться\b"),
+    (("підписуйтесь",), r"\bпідписуйтесь\b"),
+    (("наш телеграм-канал",), r"\bнаш телеграм-канал\b"),
+    # tr / ar
+    (("abone ol",), r"\babone ol\b"),
+    (("bültenimize",), r"\bbültenimize\b"),
+    (("bizi takip edin",), r"\bbizi takip edin\b"),
+    (("çerez",), r"\bçerez(?:ler)?\b.{0,40}\bkullan"),
+    (("اشترك",), r"اشترك في|اشترك الآن"),
+    (("النشرة البريدية",), r"النشرة البريدية"),
+    (("تابعونا على", "تابعنا على"), r"تابعونا على|تابعنا على"),
+    (("نستخدم ملفات تعريف الارتباط",), r"نستخدم ملفات تعريف الارتباط"),
+)
+# fmt: on
 
+# Characters that re.IGNORECASE matches to letters of the literals above although ``str.lower`` does not turn them
+# into those letters (dotted and dotless i, long s, old Cyrillic letter forms): a line holding one runs the whole
+# "strong" pattern, so that the literal test never decides differently from the pattern.
+_CASE_ODD = re.compile(r"[\u0130\u0131\u017f\u1c80-\u1c88]")
+
+
+_MAX_POST_CHARS = 400  # an embedded post's text and signature; longer lines are paragraphs
 _DIGIT = re.compile(r"\d")
+_Rule = tuple[tuple[str, ...], re.Pattern[str]]
 _SENTENCE_SPLIT = re.compile(r"(?<=[.!?…])['\"”»’)]?\s+(?=[\"“«„'‘(]?[^\W\d_])")
 
 
@@ -100,6 +231,9 @@ class BoilerplateFilter:
     def __init__(self, min_sentence_words: int = 8):
         self.min_sentence_words = min_sentence_words
         self._rx: dict[str, re.Pattern[str]] | None = None
+        # _STRONG_RULES by stem: the rules one of whose literals holds the stem, and the rules with a literal that
+        # holds no stem (to try whenever a line holds some stem); built on first use
+        self._strong: tuple[dict[str, list[_Rule]], list[_Rule]] | None = None
 
     def _patterns(self) -> dict[str, re.Pattern[str]]:
         if self._rx is not None:
@@ -167,50 +301,7 @@ class BoilerplateFilter:
                 r"اقرأ أيضا|اقرأ أيضاً|اقرأ المزيد|مواضيع ذات صلة)\s*(?:[:»>|›→–—-]|\.{3}|$)",
                 i,
             ),
-            "strong": re.compile(
-                # calls to the reader: newsletters, memberships, donations, apps, alerts
-                r"\bsign(?:ing)? up (?:for|to)\b.{0,60}\b(?:newsletter|emails?|alerts?|briefing|digest|updates)|"
-                r"\b(?:subscribe|register) (?:to|for|now|today|here)\b|\bsubscribe to (?:our|the)\b|"
-                r"\b(?:our|free|daily|weekly) (?:email )?newsletters?\b|\bnewsletters? sign[- ]?up\b|"
-                r"\bbecome an? (?:member|subscriber|patron|supporter)\b|\bsupport (?:our|independent|quality|local) (?:journalism|reporting|newsroom)\b|"
-                r"\bwe are answerable only to\b|\bour journalism is (?:free|funded)\b|\bmake a (?:donation|contribution)\b|"
-                r"\bdonate (?:now|today)\b|\balready a (?:subscriber|member)\b|\bsubscribers? only\b|\bunlimited (?:digital )?access\b|"
-                r"\bdownload (?:our|the) (?:free )?(?:\w+ )?app\b|\bget (?:the|our) (?:free )?(?:\w+ )?app\b|\bpush notifications?\b|"
-                r"\bdelivered (?:straight )?to your inbox\b|\bin your inbox\b|\bsign up today\b|"
-                r"\bwanted you to see\b|\be-?mail (?:this|to a friend)\b|\bsend to a friend\b|"
-                r"\bsend (?:us )?(?:your )?(?:news )?tips?\b.{0,40}@|\breport an error\b|\bsubmit a tip\b|"
-                # follow / share
-                rf"\b(?:follow|find|like|join)\b.{{0,50}}\b(?:on|at|via)\s+(?:{_PLATFORMS})\b|\bshare (?:this|on)\b|"
-                rf"\b(?:{_PLATFORMS})\s*(?:page|channel|account)\b.{{0,30}}$|\bjoin the conversation\b|"
-                # cookies, privacy, login, captcha, scripts
-                r"\b(?:we|this (?:site|website)) uses? cookies\b|\bcookie (?:policy|settings|preferences|consent)\b|\baccept (?:all )?cookies\b|"
-                r"\bprivacy (?:policy|notice|settings)\b|\bterms (?:of (?:use|service)|and conditions)\b|"
-                r"\benter the characters\b|\bi'?m not a robot\b|\bcaptcha\b|\bverify (?:that )?you are (?:a )?human\b|"
-                r"\b(?:sign|log) in (?:to|with)\b|\byou must be logged in\b|\bcreate (?:an|a free) account\b|\bforgot (?:your )?password\b|"
-                r"\benable javascript\b|\bjavascript (?:is )?(?:required|disabled)\b|\brequires javascript\b|\bad ?blocker\b|"
-                r"\bbrowser does not support\b|\bhaving trouble viewing\b|\bclick here\b|\btap here\b|\bscroll down for\b|"
-                r"\bnotification(?:s)? (?:are|has been|have been)\b|\bproblem saving your\b|\bhide transcript\b|"
-                # fr
-                r"\binscrivez-vous\b|\babonnez-vous\b|\bnotre newsletter\b|\bla newsletter\b|\bsuivez-nous\b|\bsoutenez\b.{0,40}\bjournalisme\b|"
-                r"\bdevenez (?:membre|abonné)\b|\bnous utilisons des cookies\b|\bdéjà abonné\b|\btéléchargez (?:notre|l'application)\b|"
-                # de
-                r"\bnewsletter (?:abonnieren|bestellen|anmelden)\b|\bjetzt (?:abonnieren|anmelden|registrieren|teilen)\b|\bfolgen sie uns\b|"
-                r"\bwir verwenden cookies\b|\bunterstützen sie\b.{0,40}\bjournalismus\b|\bbereits abonnent\b|\bmitglied werden\b|"
-                # es / pt / it
-                r"\bsuscríbete\b|\bsuscribirse\b|\bnuestro boletín\b|\bsíguenos\b|\butilizamos cookies\b|\bhazte (?:socio|miembro|suscriptor)\b|"
-                r"\bapoya (?:el|nuestro) periodismo\b|\bassine (?:já|agora)\b|\binscreva-se\b|\bsiga-nos\b|\bnossa newsletter\b|"
-                r"\biscriviti\b|\bseguici\b|\butilizziamo (?:i )?cookie\b|\babbonati\b|\bsostieni\b.{0,40}\bgiornalismo\b|"
-                # nl / pl
-                r"\bmeld je aan\b|\bschrijf je in\b|\bonze nieuwsbrief\b|\bvolg ons\b|\bwij gebruiken cookies\b|\bword (?:lid|abonnee)\b|"
-                r"\bzapisz się\b|\bnasz newsletter\b|\bobserwuj nas\b|\bużywamy plików cookie\b|\bwesprzyj\b.{0,40}\bdziennikarstwo\b|"
-                # ru / uk
-                r"\bподпишитесь\b|\bподписывайтесь\b|\bнаш телеграм|\bнаш канал\b|\bмы используем (?:файлы )?cookie\b|"
-                r"\bпідпишіться\b|\bпідписуйтесь\b|\bнаш телеграм-канал\b|"
-                # tr / ar
-                r"\babone ol\b|\bbültenimize\b|\bbizi takip edin\b|\bçerez(?:ler)?\b.{0,40}\bkullan|"
-                r"اشترك في|اشترك الآن|النشرة البريدية|تابعونا على|تابعنا على|نستخدم ملفات تعريف الارتباط",
-                i,
-            ),
+            "strong": re.compile("|".join(pattern for _, pattern in _STRONG_RULES), i),
             "reader": re.compile(
                 r"^\W*(?:click|tap|sign up|subscribe|download|follow|join|register|donate|get|read|watch|listen|like|share)\b|"
                 r"\b(?:you|your|yours|we|our|us|please|vous|votre|vos|nous|notre|nos|sie|ihr|ihre|unser\w*|wir|"
@@ -238,14 +329,51 @@ class BoilerplateFilter:
 
     def is_sentence(self, line: str) -> bool:
         """A line that reads like prose: enough words and sentence punctuation at the end, or a quotation."""
-        rx = self._patterns()
-        if rx["quote"].search(line) and len(rx["word"].findall(line)) >= 3:
-            return True
-        return len(rx["word"].findall(line)) >= self.min_sentence_words and bool(rx["sentence_end"].search(line))
+        words = self._patterns()["word"].findall(line)
+        return self._is_sentence(line, words, self._has_quote(line, words))
 
     def has_quote(self, line: str) -> bool:
-        rx = self._patterns()
-        return bool(rx["quote"].search(line)) and len(rx["word"].findall(line)) >= 3
+        return self._has_quote(line, self._patterns()["word"].findall(line))
+
+    # the same, for a line whose words (``rx["word"].findall(line)``) are known
+    def _has_quote(self, line: str, words: list[str]) -> bool:
+        return len(words) >= 3 and bool(self._patterns()["quote"].search(line))
+
+    def _is_sentence(self, line: str, words: list[str], quote: bool) -> bool:
+        if quote:
+            return True
+        return len(words) >= self.min_sentence_words and bool(self._patterns()["sentence_end"].search(line))
+
+    def _calls_to_reader(self, text: str, low: str) -> bool:
+        """Whether ``text`` holds one of _STRONG_STEMS and ``rx["strong"]`` finds a call to the reader in it.
+
+        ``low`` is ``text.lower()``. Only the rules whose literals can be in ``text`` run (see _STRONG_RULES).
+        """
+        stems = [s for s in _STRONG_STEMS if s in low]
+        if not stems:
+            return False
+        if _CASE_ODD.search(text):
+            return bool(self._patterns()["strong"].search(text))
+        by_stem, unstemmed = self._strong_rules()
+        rules = {rule for stem in stems for rule in by_stem.get(stem, ())}.union(unstemmed)
+        return any(any(s in low for s in literals) and rx.search(text) for literals, rx in rules)
+
+    def _strong_rules(self) -> tuple[dict[str, list[_Rule]], list[_Rule]]:
+        if self._strong is None:
+            grouped: dict[tuple[str, ...], list[str]] = {}
+            for literals, pattern in _STRONG_RULES:
+                grouped.setdefault(literals, []).append(pattern)
+            by_stem: dict[str, list[_Rule]] = {}
+            unstemmed: list[_Rule] = []
+            for literals, patterns in grouped.items():
+                rule = (literals, re.compile("|".join(patterns), re.IGNORECASE))
+                if not all(any(stem in literal for stem in _STRONG_STEMS) for literal in literals):
+                    unstemmed.append(rule)
+                    continue
+                for stem in {stem for literal in literals for stem in _STRONG_STEMS if stem in literal}:
+                    by_stem.setdefault(stem, []).append(rule)
+            self._strong = by_stem, unstemmed
+        return self._strong
 
     def classify(self, line: str) -> str | None:
         """Why ``line`` is boilerplate, or None to keep it. ``line`` should be normalised."""
@@ -255,10 +383,14 @@ class BoilerplateFilter:
         if rx["only_punct"].match(line):
             return "separator"
         low = line.lower()
-        if (line[0] in "—–-" or any(s in low for s in _SOCIAL_STEMS)) and rx["tweet_sig"].search(line):
-            return "social_post"
+        if (
+            (line[0] in "—–-" or any(s in low for s in _SOCIAL_STEMS))
+            and len(line) <= _MAX_POST_CHARS
+            and rx["tweet_sig"].search(line)
+        ):
+            return "social_post"  # a long paragraph that quotes a post's link is still the article
         words = rx["word"].findall(line)
-        quote = self.has_quote(line)
+        quote = self._has_quote(line, words)
         # structural: what is left once links, handles, e-mails and phone numbers are taken out
         if "/" in line or "www" in low or "@" in line or "#" in line or _DIGIT.search(line):
             residue = rx["url"].sub(" ", line) if ("/" in line or "www" in low) else line
@@ -285,12 +417,11 @@ class BoilerplateFilter:
             return "related"
         if not quote and len(words) <= 60 and any(s in low for s in _COPYRIGHT_STEMS) and rx["copyright"].search(line):
             return "copyright"
-        sentence = self.is_sentence(line)
+        sentence = self._is_sentence(line, words, quote)
         if (
             not quote
             and len(words) <= 80
-            and any(s in low for s in _STRONG_STEMS)
-            and rx["strong"].search(line)
+            and self._calls_to_reader(line, low)
             and (not sentence or rx["reader"].search(line))
         ):
             return "call_to_reader"
@@ -315,13 +446,11 @@ class BoilerplateFilter:
     def split_pitch(self, line: str) -> tuple[str, str] | None:
         """For a paragraph whose tail is a call to the reader ("... cops said. For the latest, subscribe to ..."),
         the (kept head, removed tail); None when the first sentence is itself the call or nothing splits."""
-        rx = self._patterns()
         parts = _SENTENCE_SPLIT.split(line)
         if len(parts) < 2:
             return None
         for i, part in enumerate(parts):
-            low = part.lower()
-            if any(s in low for s in _STRONG_STEMS) and rx["strong"].search(part):
+            if self._calls_to_reader(part, part.lower()):
                 if i == 0:
                     return None
                 head, tail = " ".join(parts[:i]), " ".join(parts[i:])

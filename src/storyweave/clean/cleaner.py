@@ -27,6 +27,18 @@ def _same(a: str, b: str) -> bool:
     return _SQUASH.sub("", a.casefold()) == _SQUASH.sub("", b.casefold())
 
 
+def _has_words(lines: list[str], n: int) -> bool:
+    """Whether ``lines`` hold at least ``n`` words (stops counting there)."""
+    if n <= 0:
+        return True
+    for line in lines:
+        for _ in _WORD.finditer(line):
+            n -= 1
+            if n == 0:
+                return True
+    return False
+
+
 class Cleaner:
     """Turns one RawDocument into a CleanResult: body text without boilerplate, title, language, date, outlet, authors.
 
@@ -142,7 +154,7 @@ class Cleaner:
 
         body_lines = [lines[i] for i in kept]
         title_only = bool(title) and len(body_lines) == 1 and _same(body_lines[0], title or "")
-        if not title_only and sum(len(_WORD.findall(line)) for line in body_lines) < self.min_words and not any(
+        if not title_only and not _has_words(body_lines, self.min_words) and not any(
             len(line) >= 20 and not line.isascii() for line in body_lines
         ):
             raise InputError(

@@ -25,17 +25,19 @@ _ALIASES = {
     "chinese": "zh", "japanese": "ja", "korean": "ko", "slovenian": "sl", "slovene": "sl",
 }  # fmt: skip
 
-_SCRIPTS = {
-    "ar": re.compile(r"[\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufeff]"),
-    "he": re.compile(r"[\u0590-\u05ff]"),
-    "el": re.compile(r"[\u0370-\u03ff]"),
-    "hi": re.compile(r"[\u0900-\u097f]"),
-    "ko": re.compile(r"[\uac00-\ud7af\u1100-\u11ff\u3130-\u318f]"),
-    "ja": re.compile(r"[\u3040-\u30ff]"),
-    "zh": re.compile(r"[\u4e00-\u9fff\u3400-\u4dbf]"),
-    "cyr": re.compile(r"[\u0400-\u04ff]"),
-    "latin": re.compile(r"[A-Za-z\u00c0-\u024f]"),
+_SCRIPT_CHARS = {
+    "ar": r"\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufeff",
+    "he": r"\u0590-\u05ff",
+    "el": r"\u0370-\u03ff",
+    "hi": r"\u0900-\u097f",
+    "ko": r"\uac00-\ud7af\u1100-\u11ff\u3130-\u318f",
+    "ja": r"\u3040-\u30ff",
+    "zh": r"\u4e00-\u9fff\u3400-\u4dbf",
+    "cyr": r"\u0400-\u04ff",
+    "latin": r"A-Za-z\u00c0-\u024f",
 }
+_SCRIPTS = {name: re.compile(f"[{chars}]") for name, chars in _SCRIPT_CHARS.items()}
+_NON_LATIN = re.compile("[" + "".join(c for name, c in _SCRIPT_CHARS.items() if name != "latin") + "]")
 _UK_ONLY = re.compile(r"[іїєґІЇЄҐ]")
 _RU_ONLY = re.compile(r"[ыэъёЫЭЪЁ]")
 _CYRILLIC_CODES = ("ru", "uk", "bg", "sr", "mk", "be", "kk", "mn")
@@ -108,6 +110,9 @@ class LanguageIdentifier:
         sample = text[: self.max_chars]
         if "@" in sample or "//" in sample or "www." in sample or "#" in sample:
             sample = _NOISE.sub(" ", sample)
+        # only Latin letters, or none: decided as the script counts below would decide it, without counting
+        if not _NON_LATIN.search(sample):
+            return self._latin(sample) if _SCRIPTS["latin"].search(sample) else None
         counts = {name: len(rx.findall(sample)) for name, rx in _SCRIPTS.items()}
         letters = sum(counts.values())
         if letters == 0:
@@ -133,13 +138,17 @@ class LanguageIdentifier:
                     return "ru"
             return self._lingua("cyr", cyrillic, sample)
         if top == "latin":
-            if len(sample) >= self.fast_path_min_chars:
-                found = self._by_function_words(sample)
-                if found is not None:
-                    return found
-            non_latin = {"ar", "he", "el", "zh", "ja", "ko", "fa", "ur", "hi", "mr", "th", "ka", "hy", *_CYRILLIC_CODES}
-            return self._lingua("latin", [c for c in self.languages if c not in non_latin], sample)
+            return self._latin(sample)
         return self._lingua("all", list(self.languages), sample)
+
+    def _latin(self, sample: str) -> str | None:
+        """The language of a text written mostly in Latin script."""
+        if len(sample) >= self.fast_path_min_chars:
+            found = self._by_function_words(sample)
+            if found is not None:
+                return found
+        non_latin = {"ar", "he", "el", "zh", "ja", "ko", "fa", "ur", "hi", "mr", "th", "ka", "hy", *_CYRILLIC_CODES}
+        return self._lingua("latin", [c for c in self.languages if c not in non_latin], sample)
 
     def _stopword_table(self) -> dict[str, str]:
         if self._stopwords is None:

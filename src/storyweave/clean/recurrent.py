@@ -16,12 +16,14 @@ from collections.abc import Iterable
 ARTICLES_KEY = "*"
 
 _DIGITS = re.compile(r"\d+")
-_NON_WORD = re.compile(r"[\W_]+", re.UNICODE)
+_WORD_RUN = re.compile(r"[^\W_]+")
+_MEMO_SIZE = 4096
 
 
 def line_hash(line: str) -> str:
     """Stable (cross-process) hash of a normalised line; empty string for lines with no letters or digits."""
-    norm = _NON_WORD.sub(" ", _DIGITS.sub("0", line.casefold())).strip()
+    # the runs of letters and digits, one space apart (every other character is a separator)
+    norm = " ".join(_WORD_RUN.findall(_DIGITS.sub("0", line.casefold())))
     if not norm:
         return ""
     return hashlib.blake2b(norm.encode("utf-8"), digest_size=8).hexdigest()
@@ -41,6 +43,17 @@ class RecurrentLines:
         self._counts: dict[str, dict[str, int]] = {}
         self._articles: dict[str, int] = {}
         self._changed: dict[str, set[str]] = {}
+        # line_hash of recently seen lines: cleaning asks about a line (is_recurrent, share) just before
+        # observe learns it, and an outlet's boilerplate lines come back in article after article
+        self._hashes: dict[str, str] = {}
+
+    def _hash(self, line: str) -> str:
+        key = self._hashes.get(line)
+        if key is None:
+            if len(self._hashes) >= _MEMO_SIZE:
+                self._hashes.clear()
+            key = self._hashes[line] = line_hash(line)
+        return key
 
     @classmethod
     def from_rows(cls, rows: Iterable[tuple[str, str, int]], **params: float) -> RecurrentLines:
@@ -58,7 +71,7 @@ class RecurrentLines:
         """Learn the lines of one article of ``outlet`` (each distinct line counts once)."""
         if not outlet:
             return
-        keys = {line_hash(line) for line in lines}
+        keys = {self._hash(line) for line in lines}
         keys.discard("")
         self._articles[outlet] = self._articles.get(outlet, 0) + 1
         table = self._counts.setdefault(outlet, {})
@@ -75,7 +88,7 @@ class RecurrentLines:
 
     def count(self, outlet: str, line: str) -> int:
         """In how many observed articles of ``outlet`` this line occurred."""
-        return self._counts.get(outlet, {}).get(line_hash(line), 0)
+        return self._counts.get(outlet, {}).get(self._hash(line), 0)
 
     def share(self, outlet: str, line: str) -> float:
         seen = self._articles.get(outlet, 0)

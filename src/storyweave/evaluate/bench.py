@@ -34,6 +34,29 @@ def machine() -> str:
     return f"{cpu}, {os.cpu_count()} cores, Python {platform.python_version()}"
 
 
+def pair_language_accuracy(pairs: Path) -> dict[str, Any]:
+    """Language detection on the full texts of a SemEval-style pair file (lang1/lang2 are the gold)."""
+    from storyweave.clean import Cleaner
+    from storyweave.errors import InputError
+    from storyweave.evaluate.pairs import load_pairs
+    from storyweave.models import RawDocument
+
+    cleaner = Cleaner()
+    seen: dict[str, tuple[str, str | None]] = {}
+    for number, row in enumerate(load_pairs(pairs), 2):
+        for side in ("1", "2"):
+            text = row.get(f"text{side}") or ""
+            if text in seen:
+                continue
+            try:
+                result = cleaner.clean(RawDocument(source=str(pairs), format="csv", line=number, text=text))
+                seen[text] = (row[f"lang{side}"], result.lang)
+            except InputError:
+                seen[text] = (row[f"lang{side}"], None)
+    correct = sum(1 for gold, found in seen.values() if gold == found)
+    return {"texts": len(seen), "language_accuracy": round(correct / len(seen), 4) if seen else None}
+
+
 def run_bench(corpora: str, output: str, echo: Callable[[str], None] = print) -> str:
     root = Path(corpora)
     if not root.is_dir():
@@ -51,6 +74,8 @@ def run_bench(corpora: str, output: str, echo: Callable[[str], None] = print) ->
             results["cluster"][name] = _run(["eval", str(path)])
     pairs = root / "semeval2022-pairs" / "pairs.csv"
     if pairs.exists():
+        echo("language: semeval2022-pairs full texts")
+        results["pair_language"] = pair_language_accuracy(pairs)
         echo("pairs: semeval2022-pairs")
         results["pairs"] = _run(["eval-pairs", str(pairs)])
     Path(output).parent.mkdir(parents=True, exist_ok=True)
@@ -64,6 +89,10 @@ def render(results: dict[str, Any]) -> str:
     for name, r in results["ingest"].items():
         lines.append(f"| {name} | {r['articles']} | {r.get('language_accuracy', '-')} | "
                      f"{r['articles_per_second']} | {r['peak_rss_mb']} |")
+    if results.get("pair_language"):
+        pl = results["pair_language"]
+        lines.append(f"| semeval2022-pairs (full texts, language only) | {pl['texts']} | "
+                     f"{pl['language_accuracy']} | - | - |")
     lines += ["", "Whole pipeline (ingest, clean, describe, embed, cluster, store), online, one configuration:", "",
               "| corpus | articles | BCubed P | BCubed R | BCubed F1 | pairwise F1 | stories gold/pred | articles/s |"
               " peak RSS MB |", "|---|---|---|---|---|---|---|---|---|"]
