@@ -10,7 +10,8 @@ An anchor is a short string with a kind prefix:
   ``e:bls``); single capitalised words that start a sentence and words on the stop list are dropped.
   Each word of a multi-word name is also emitted (``e:biles`` for "Simone Biles") so short references match.
 - ``n:<number>`` a number of two or more digits (thousands separators removed), ``%`` kept as unit.
-- ``d:YYYY-MM-DD`` / ``d:YYYY-MM`` a calendar date written in the text (month names in many languages).
+- ``d:YYYY-MM`` (and ``d:YYYY-MM-DD`` when the day is given) a calendar date written in the text (month names in
+  many languages).
 
 Tables are built once per extractor instance, on first use; extraction is pure Python with regexes and dict
 look-ups (several thousand 2,000-character articles per second).
@@ -278,6 +279,7 @@ class AnchorExtractor:
     def _numbers_and_dates(self, text: str, months: dict[str, int], out: set[str]) -> None:
         for m in _ISO_DATE.finditer(text):
             out.add(f"d:{m.group(1)}-{m.group(2)}-{m.group(3)}")
+            out.add(f"d:{m.group(1)}-{m.group(2)}")
         tokens = _TOKEN.findall(text)
         for idx, tok in enumerate(tokens):
             month = months.get(tok.lower().strip("."))
@@ -293,10 +295,10 @@ class AnchorExtractor:
                 if w.isdigit() and 1 <= int(w) <= 31 and len(w) <= 2:
                     day = int(w)
                     break
-            if year and day:
-                out.add(f"d:{year}-{month:02d}-{day:02d}")
-            elif year:
+            if year:
                 out.add(f"d:{year}-{month:02d}")
+                if day:
+                    out.add(f"d:{year}-{month:02d}-{day:02d}")
         for m in _NUMBER.finditer(text):
             digits = re.sub(r"[,.' ]", "", m.group(1))
             if len(digits) < 2 or (len(digits) == 4 and digits[:2] in ("19", "20")):

@@ -40,11 +40,17 @@ def parse_time(value: str | None) -> float | None:
 _TITLE_TAIL = re.compile(r"\s+[|\-–—:»]\s+([^|\-–—:»]{2,60})$")
 
 
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+
+
 def clean_title(title: str | None) -> str | None:
-    """The headline without a trailing outlet name ("... - ISTOÉ Independente", "... | The China Post")."""
+    """The headline without a trailing outlet name ("... - ISTOÉ Independente", "... | The China Post");
+    None when the "title" is only a dateline ("September 18th, 2013, 05: 31 GMT")."""
     if not title:
         return title
     out = title.strip()
+    if _YEAR.search(out) and len(_WORD.findall(out)) <= 2:
+        return None
     for _ in range(2):
         m = _TITLE_TAIL.search(out)
         if not m or len(m.group(1).split()) > 5 or len(m.group(1)) > 0.45 * len(out):
@@ -119,7 +125,7 @@ class Representer:
         for k, it in enumerate(items):
             title = titles[k]
             text = it.text or ""
-            if it.title and title != it.title and text.startswith(it.title):
+            if it.title and title and title != it.title and text.startswith(it.title):
                 text = text[len(it.title) :]  # a title-only row repeats the title as text
             out.append(
                 Features(

@@ -1,0 +1,180 @@
+"""Run Representer + OnlineClusterer over the corpora in stream order and print scores.
+
+    PYTHONPATH=src:scripts python scripts/tune_cluster.py                    # default ClusterConfig
+    PYTHONPATH=src:scripts python scripts/tune_cluster.py bias=-8 w_terms=5  # override fields
+    PYTHONPATH=src:scripts python scripts/tune_cluster.py --grid bias=-8,-9,-10 w_anchors=2,4
+    PYTHONPATH=src:scripts python scripts/tune_cluster.py --speed [--threads=2]  # full pipeline speed on gva, no cache
+    --evict=DAYS (default 30; 0 = never evict) applies to all modes.
+
+Embeddings come from the /tmp cache (scripts/embed_cache.py fills it); gold labels are used only for scoring.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import itertools
+import sys
+import time
+
+from sw_data import CLUSTER_CORPORA, CachedEmbedder, load_corpus, load_pairs
+
+from storyweave.cluster.base import StoryState
+from storyweave.cluster.online import ClusterConfig, OnlineClusterer
+from storyweave.cluster.represent import Representer
+from storyweave.embed.use import USEEmbedder
+from storyweave.evaluate.metrics import bcubed, pairwise, pearson
+
+
+def parse(args: list[str]) -> dict[str, list[float]]:
+    out = {}
+    for a in args:
+        key, vals = a.split("=", 1)
+        out[key] = [float(v) for v in vals.split(",")]
+    return out
+
+
+def make_config(over: dict[str, float]) -> ClusterConfig:
+    fields = {f.name: f.type for f in dataclasses.fields(ClusterConfig)}
+    kw = {k: (int(v) if fields[k] in ("int", int) else v) for k, v in over.items()}
+    return ClusterConfig(**kw)
+
+
+EVICT_DAYS = float(next((a.split("=")[1] for a in sys.argv if a.startswith("--evict=")), "30"))
+
+
+def cluster(config: ClusterConfig, feats) -> tuple[dict[str, str], float]:
+    """Learn in stream order, evicting stories quiet for EVICT_DAYS into a dict 'store' as the pipeline would."""
+    store: dict[str, StoryState] = {}
+
+    def source(since: float, until: float) -> list[StoryState]:
+        return [s for s in store.values() if s.first is not None and s.last >= since and s.first <= until]
+
+    clu = OnlineClusterer(config, state_source=source)
+    t = time.perf_counter()
+    raw = {}
+    latest = None
+    for n, f in enumerate(feats):
+        raw[f.article_id] = clu.learn_one(f)
+        if f.published is not None:
+            latest = f.published if latest is None else max(latest, f.published)
+        if n % 100 == 99:
+            for s in clu.dirty_states():
+                store[s.id] = s
+            if latest is not None and EVICT_DAYS > 0:
+                for s in clu.evict(latest - EVICT_DAYS * 86400):
+                    store[s.id] = s
+    dt = time.perf_counter() - t
+    return {k: clu.resolve(v) for k, v in raw.items()}, len(feats) / dt
+
+
+def semeval(config: ClusterConfig, pairs) -> float:
+    clu = OnlineClusterer(config)
+    for a, b, _ in pairs:
+        clu.observe_one(a)
+        clu.observe_one(b)
+    sims = [clu.pair_similarity(a, b) for a, b, _ in pairs]
+    return pearson(sims, [-y for _, _, y in pairs])
+
+
+def main() -> None:
+    args = sys.argv[1:]
+    grid_mode = "--grid" in args
+    speed = "--speed" in args
+    args = [a for a in args if not a.startswith("--")]
+    names = [a for a in args if "=" not in a] or CLUSTER_CORPORA
+    over = parse([a for a in args if "=" in a])
+    if speed:
+        rows = load_corpus("gva-longtail")
+        threads = int(next((a.split("=")[1] for a in sys.argv if a.startswith("--threads=")), "2"))
+        spent = [0.0]
+        use = USEEmbedder(threads=threads)
+
+        class Timed:  # the same embedder, timing its calls
+            name, dim = use.name, use.dim
+
+            def embed(self, texts):
+                t0 = time.perf_counter()
+                out = use.embed(texts)
+                spent[0] += time.perf_counter() - t0
+                return out
+
+        rep = Representer(Timed())
+        rep.features(rows[:8])
+        spent[0] = 0.0  # load model and tables
+        # interleaved as a pipeline runs it: embed a batch, cluster it, persist dirty stories, evict quiet ones
+        store: dict[str, StoryState] = {}
+
+        def source(since: float, until: float) -> list[StoryState]:
+            return [s for s in store.values() if s.first is not None and s.last >= since and s.first <= until]
+
+        clu = OnlineClusterer(make_config({k: v[0] for k, v in over.items()}), state_source=source)
+        pred = {}
+        latest = None
+        t = time.perf_counter()
+        for i in range(0, len(rows), 64):
+            for f in rep.features(rows[i : i + 64]):
+                pred[f.article_id] = clu.learn_one(f)
+                if f.published is not None:
+                    latest = f.published if latest is None else max(latest, f.published)
+            for s in clu.dirty_states():
+                store[s.id] = s
+            if latest is not None and EVICT_DAYS > 0:
+                for s in clu.evict(latest - EVICT_DAYS * 86400):
+                    store[s.id] = s
+        dt = time.perf_counter() - t
+        gold = {r.id: r.story for r in rows}
+        pred = {k: clu.resolve(v) for k, v in pred.items()}
+        print(f"gva-longtail full pipeline: {len(rows) / dt:.1f} articles/s (evict={EVICT_DAYS:g}d),"
+              f" B3 {bcubed(gold, pred)}, {len(store)} stories stored, {len(clu.snapshot())} in memory;"
+              f" embedding {len(rows) / spent[0]:.0f} art/s, everything else {len(rows) / (dt - spent[0]):.0f} art/s")
+        return
+    emb = CachedEmbedder(USEEmbedder(threads=2))
+    rep = Representer(emb)
+    data = {}
+    t0 = time.perf_counter()
+    for name in names:
+        if name == "semeval":
+            pairs = load_pairs()
+            fa = rep.features([p[0] for p in pairs])
+            fb = rep.features([p[1] for p in pairs])
+            data[name] = (None, [(a, b, p[2]) for a, b, p in zip(fa, fb, pairs)])
+        else:
+            rows = load_corpus(name)
+            data[name] = ({r.id: r.story for r in rows}, rep.features(rows))
+    if "semeval" not in names and not grid_mode or "semeval" in names:
+        if "semeval" not in data:
+            pairs = load_pairs()
+            fa = rep.features([p[0] for p in pairs])
+            fb = rep.features([p[1] for p in pairs])
+            data["semeval"] = (None, [(a, b, p[2]) for a, b, p in zip(fa, fb, pairs)])
+    emb.save()
+    print(f"features in {time.perf_counter() - t0:.1f}s", flush=True)
+    keys = list(over)
+    for combo in itertools.product(*(over[k] for k in keys)):
+        cfg = make_config(dict(zip(keys, combo)))
+        line = []
+        f1s = []
+        for name, (gold, feats) in data.items():
+            if name == "semeval":
+                r = semeval(cfg, feats)
+                line.append(f"semeval r={r:.3f}")
+                continue
+            pred, rate = cluster(cfg, feats)
+            p, r, f = bcubed(gold, pred)
+            pp, pr, pf = pairwise(gold, pred)
+            f1s.append(f)
+            if grid_mode:
+                line.append(f"{name[:6]} {f:.3f}")
+            else:
+                print(
+                    f"{name:15s} B3 P={p:.3f} R={r:.3f} F1={f:.3f} | pair P={pp:.3f} R={pr:.3f} F1={pf:.3f}"
+                    f" | {len(set(pred.values()))} stories (gold {len(set(gold.values()))}) | {rate:.0f} art/s",
+                    flush=True,
+                )
+        head = " ".join(f"{k}={v:g}" for k, v in zip(keys, combo))
+        mean = sum(f1s) / len(f1s) if f1s else 0.0
+        print(f"[{head}] mean B3F1={mean:.4f} " + " | ".join(line), flush=True)
+
+
+if __name__ == "__main__":
+    main()
