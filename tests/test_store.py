@@ -28,7 +28,7 @@ def store(tmp_path):
 def test_migrations_are_named_recorded_and_idempotent(tmp_path):
     path = tmp_path / "m.db"
     s = SQLiteStore(path)
-    assert s.migrations() == ["0001_initial"]
+    assert s.migrations() == ["0001_initial", "0002_clusterer_statistics"]
     assert s.migrate() == []
     s.close()
     again = SQLiteStore(path)

@@ -28,7 +28,8 @@ class Settings:
     batch_size: int = 256  # articles per transaction while ingesting
     embedder: str = "use"  # "use" (Universal Sentence Encoder multilingual) or "hashing" (tests only)
     threads: int = 2  # BLAS threads for the embedder
-    active_days: float = 30.0  # stories quiet for longer are evicted from memory (kept in the store)
+    active_days: float = 30.0  # stories quiet for longer may leave memory (they stay in the store)
+    max_active_stories: int = 20000  # above this many stories in memory, the quiet ones are evicted
     dedup_threshold: float = 0.7  # estimated Jaccard above which a text is a copy of an earlier one
 
     def merged(self, values: Mapping[str, Any]) -> Settings:

@@ -111,6 +111,9 @@ class Pipeline:
         self._restored = True
         from storyweave.cluster.base import StoryState
 
+        saved = self.store.clusterer_statistics()
+        if saved is not None:
+            self.clusterer.import_statistics(json.loads(saved[0]), saved[1])
         newest = self.store.latest_story_time()
         if newest is None:
             return
@@ -221,8 +224,11 @@ class Pipeline:
         out = [replace(s, article=replace(s.article, story_id=self.clusterer.resolve(s.article.story_id)))
                for s in out]
         states = list(self.clusterer.dirty_states())
-        if self._newest is not None:
+        if self._newest is not None and self.clusterer.active_stories() > self.settings.max_active_stories:
+            # memory is bounded: stories quiet for active_days leave memory (they stay in the store)
             states += list(self.clusterer.evict(self._newest - self.settings.active_days * 86400))
+        meta, blob = self.clusterer.export_statistics()
+        batch.statistics = (json.dumps(meta), blob)
         latest = {}
         for state in states:
             latest[state.id] = state

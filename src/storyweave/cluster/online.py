@@ -282,6 +282,32 @@ class OnlineClusterer:
             for a in state.anchors:
                 mem.postings.setdefault(a, set()).add(state.id)
 
+    def active_stories(self) -> int:
+        """Stories held in memory now (the rest live in the store)."""
+        return 0 if self._mem is None else len(self._mem.stories)
+
+    def export_statistics(self) -> tuple[dict[str, Any], bytes]:
+        """The learned document frequencies, for the store: a JSON-safe dict and the zlib-packed counts."""
+        if self._mem is None:
+            return {"docs": 0, "epoch_docs": 0, "dim": None}, b""
+        mem = self._mem
+        meta = {"docs": mem.docs, "epoch_docs": mem.epoch_docs, "dim": mem.index.dim, "bits": self.config.idf_bits}
+        return meta, zlib.compress(mem.df.tobytes(), 1)
+
+    def import_statistics(self, meta: dict[str, Any], blob: bytes) -> None:
+        """Take back what ``export_statistics`` gave, so a new process weighs terms as the old one did."""
+        if not blob or meta.get("dim") is None or meta.get("bits") != self.config.idf_bits:
+            return
+        mem = self._memory(int(meta["dim"]))
+        df = np.frombuffer(zlib.decompress(blob), dtype=np.int32)
+        if df.shape != mem.df.shape:
+            return
+        mem.df = df.copy()
+        mem.docs = int(meta["docs"])
+        mem.epoch_docs = int(meta["epoch_docs"])
+        mem.idf.clear()
+        mem.norms.clear()
+
     def observe_one(self, f: Features) -> None:
         """Count an article in the document frequencies (IDF) without clustering it (e.g. before ``pair_similarity``)."""
         self._observe(self._memory(f.dense.shape[0]), f)

@@ -57,6 +57,8 @@ def evaluate_pairs(path: str | Path, settings: Settings = Settings()) -> dict[st
             articles.extend(pair)
             keep.append(row)
     features = representer.features(articles)
+    for f in features:  # learn the term and anchor weights of the collection, as ingesting it would
+        scorer.observe_one(f)
     sims = [scorer.pair_similarity(features[2 * i], features[2 * i + 1]) for i in range(len(keep))]
     gold = [-float(r["Overall"]) for r in keep]
     by_pair: dict[str, tuple[list[float], list[float]]] = defaultdict(lambda: ([], []))

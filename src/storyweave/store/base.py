@@ -45,6 +45,7 @@ class WriteBatch:
     merges: list[tuple[str, str]] = field(default_factory=list)  # (old story id, surviving id)
     line_counts: list[tuple[str, str, int]] = field(default_factory=list)  # (outlet, line hash, count); 0 deletes
     story_assignments: list[tuple[str, str]] = field(default_factory=list)  # (article_id, story_id) updates
+    statistics: tuple[str, bytes] | None = None  # the clusterer's learned term statistics (json, blob)
 
     def __len__(self) -> int:
         return len(self.articles)
@@ -89,6 +90,10 @@ class Store(ABC):
     @abstractmethod
     def story_states(self, since: float | None = None, until: float | None = None) -> Iterable[tuple[str, bytes]]:
         """(json, blob) of stories whose last activity lies in [since, until] (unbounded where None)."""
+
+    @abstractmethod
+    def clusterer_statistics(self) -> tuple[str, bytes] | None:
+        """What the last batch saved of the clusterer's learned statistics, None before any."""
 
     @abstractmethod
     def latest_story_time(self) -> float | None:

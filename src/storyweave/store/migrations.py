@@ -77,4 +77,14 @@ MIGRATIONS: list[tuple[str, list[str]]] = [
             ) WITHOUT ROWID""",
         ],
     ),
+    (
+        "0002_clusterer_statistics",
+        [
+            """CREATE TABLE clusterer_statistics (
+                name TEXT PRIMARY KEY,
+                meta TEXT NOT NULL,
+                blob BLOB NOT NULL
+            )""",
+        ],
+    ),
 ]

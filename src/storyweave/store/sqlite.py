@@ -136,6 +136,11 @@ class SQLiteStore(Store):
                 db.execute("UPDATE articles SET story_id = ? WHERE story_id = ?", (new, old))
                 db.execute("DELETE FROM stories WHERE id = ?", (old,))
             db.executemany("UPDATE articles SET story_id = ? WHERE id = ?", [(s, a) for a, s in batch.story_assignments])
+            if batch.statistics is not None:
+                db.execute(
+                    "INSERT OR REPLACE INTO clusterer_statistics (name, meta, blob) VALUES ('default', ?, ?)",
+                    batch.statistics,
+                )
             db.executemany(
                 "INSERT OR REPLACE INTO outlet_lines (outlet, line_hash, n) VALUES (?, ?, ?)",
                 [row for row in batch.line_counts if row[2] > 0],
@@ -231,6 +236,10 @@ class SQLiteStore(Store):
             sql += " AND last_ts <= ?"
             args.append(until)
         return [(r[0], r[1]) for r in self._db.execute(sql, args)]
+
+    def clusterer_statistics(self) -> tuple[str, bytes] | None:
+        row = self._db.execute("SELECT meta, blob FROM clusterer_statistics WHERE name = 'default'").fetchone()
+        return None if row is None else (row[0], row[1])
 
     def latest_story_time(self) -> float | None:
         row = self._db.execute("SELECT max(last_ts) FROM stories").fetchone()
