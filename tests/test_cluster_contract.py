@@ -221,5 +221,5 @@ def test_learned_statistics_survive_a_restart():
     assert a.story_id == b.story_id and a.score == pytest.approx(b.score, rel=0.01)
     fresh = OnlineClusterer()
     fresh.restore(first.snapshot())
-    other = make("other", 1, day=0.7, noise=5, words=("topic1", "common"))
+    other = make("other", 1, day=0.7, noise=5, words=("topic2", "common", "rare"))
     assert fresh.pair_similarity(probe, other) != first.pair_similarity(probe, other)
