@@ -52,3 +52,16 @@ def test_recluster_keeps_every_id_resolvable(tmp_path):
         assert set(after) == set(before) and all(after.values())
         for old in set(before.values()):
             assert sw.story(old).id in set(after.values())
+
+
+def test_recluster_reuses_cached_embeddings(tmp_path, monkeypatch):
+    from storyweave.embed.hashing import HashingEmbedder
+
+    settings = Settings(db=str(tmp_path / "c.db"), embedder="hashing")
+    with Storyweave(settings=settings) as sw:
+        sw.ingest([_write(tmp_path / "a.jsonl", _rows(0, 6))])
+        calls = []
+        original = HashingEmbedder.embed
+        monkeypatch.setattr(HashingEmbedder, "embed", lambda self, texts: calls.append(len(texts)) or original(self, texts))
+        sw.recluster("2020-03-01", "2020-03-06")
+    assert sum(calls) == 0  # every vector came from the store

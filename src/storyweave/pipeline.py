@@ -191,7 +191,10 @@ class Pipeline:
         stored = sorted(stored, key=lambda s: _sort_key(s.article))
         articles = [s.article for s in stored]
         originals = [a for a in articles if a.duplicate_of is None]
-        features = {f.article_id: f for f in self.representer.features(originals)}
+        model = self.representer.embedder.name
+        cached = {k: np.frombuffer(v, dtype=np.float32)
+                  for k, v in self.store.embeddings([a.id for a in originals], model).items()}
+        features = {f.article_id: f for f in self.representer.features(originals, cached=cached)}
         # the story of each original copied from an earlier batch, resolved through merges
         dup_parents = {a.duplicate_of for a in articles if a.duplicate_of} - set(features)
         parent_story = self.store.story_of(sorted(p for p in dup_parents if p)) if dup_parents else {}
@@ -202,8 +205,8 @@ class Pipeline:
             if article.duplicate_of is None:
                 feats = features[article.id]
                 story_id = self.clusterer.learn_one(feats)
-                batch.embeddings.append((article.id, self.representer.embedder.name,
-                                         np.asarray(feats.dense, dtype=np.float32).tobytes()))
+                if article.id not in cached:
+                    batch.embeddings.append((article.id, model, np.asarray(feats.dense, dtype=np.float32).tobytes()))
             else:
                 parent = article.duplicate_of
                 story_id = assigned.get(parent) or parent_story.get(parent)

@@ -5,9 +5,11 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import datetime, timezone
 from typing import Protocol
+
+import numpy as np
 
 from storyweave.analyze.anchors import AnchorExtractor
 from storyweave.cluster.base import Features
@@ -115,11 +117,21 @@ class Representer:
             self.anchors = AnchorExtractor()
         return self.anchors
 
-    def features(self, items: Sequence[ArticleLike], duplicates: Sequence[str | None] | None = None) -> list[Features]:
+    def features(
+        self,
+        items: Sequence[ArticleLike],
+        duplicates: Sequence[str | None] | None = None,
+        cached: Mapping[str, np.ndarray] | None = None,
+    ) -> list[Features]:
+        """Features of ``items``; ``cached`` maps article ids to dense vectors computed before (not re-embedded)."""
         if not items:
             return []
         titles = [clean_title(it.title) for it in items]
-        dense = self.embedder.embed([lead_text(t, it.text, self.lead_chars) for t, it in zip(titles, items)])
+        cached = cached or {}
+        todo = [k for k, it in enumerate(items) if it.id not in cached]
+        fresh = self.embedder.embed([lead_text(titles[k], items[k].text, self.lead_chars) for k in todo])
+        vectors = dict(zip(todo, fresh, strict=True))
+        dense = [vectors[k] if k in vectors else cached[it.id] for k, it in enumerate(items)]
         extractor = self._anchor_extractor()
         out = []
         for k, it in enumerate(items):
