@@ -130,3 +130,68 @@ def test_long_paragraph_mentioning_a_post_link_is_kept():
                  "pic.twitter.com/AbCdEf123 des Senders. ") * 3
     assert BoilerplateFilter().classify(paragraph.strip()) is None
     assert BoilerplateFilter().classify("pic.twitter.com/AbCdEf123") == "social_post"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "You must enter the characters with black color that stand out from the other characters",
+        "Debe introducir los caracteres en color negro que destacan sobre los demás caracteres",
+        "Voer de tekens in die zwart gekleurd zijn en afwijken van de andere tekens",
+        "Saisissez les caractères affichés en noir",
+        "Geben Sie die Zeichen in schwarzer Farbe ein",
+        "Inserisci i caratteri di colore nero che risaltano sugli altri",
+        "Digite os caracteres em preto que se destacam dos demais",
+        "Message: * A friend wanted you to see this item from NorthBayCourier.com: http://courier.example/1",
+        "Mensaje: * Un amigo quería que vieras este artículo de NoticiasDelCielo.com: http://cielo.example/2",
+        "Bericht: * Een vriend wilde dat je dit artikel van Wielenwijzer.nl zag: http://wielen.example/3",
+        "Messaggio: * Un amico voleva che vedessi questo articolo di Giornale.it: http://giornale.example/4",
+        "Mensagem: * Um amigo queria que você visse este artigo: http://jornal.example/5",
+        "Message : * Un ami voulait que vous voyiez cet article : http://journal.example/6",
+        "Nachricht: * Ein Freund wollte, dass du diesen Artikel siehst: http://zeitung.example/7",
+    ],
+)
+def test_captcha_and_share_form_junk_in_several_languages(bp: BoilerplateFilter, line: str):
+    assert bp.classify(bp.normalize_line(line)) == "call_to_reader"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "— TecnoGiornale (@tecnogiornale) 9 giugno 2008",
+        "— Noticias (@noticias) 9 de junio de 2008",
+        "— Zeitung (@zeitung) 9. Juni 2008",
+        "— Courier (@courier) June 9, 2008",
+    ],
+)
+def test_tweet_signatures_with_either_date_order(bp: BoilerplateFilter, line: str):
+    assert bp.classify(line) == "social_post"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Een vriend wilde dat hij zou stoppen met roken, zei de politie op vrijdag.",
+        "Un amigo quería que él viera a un médico antes del viaje, según la policía.",
+        "The suspect typed the characters into the form before he was arrested, police said.",
+        "Er setzte damit ein Zeichen, sagte der Sprecher der Polizei am Dienstag in Berlin.",
+        "Message: the minister said the plan would be published next week.",
+    ],
+)
+def test_sentences_near_the_junk_rules_are_kept(bp: BoilerplateFilter, line: str):
+    assert bp.classify(bp.normalize_line(line)) is None
+
+
+def test_markdown_share_buttons_are_not_article_text(bp: BoilerplateFilter):
+    share = "[Condividi su Facebook](https://www.facebook.com/sharer/sharer.php?u=https://news.example/a)"
+    assert bp.share_only(share)
+    assert bp.share_only("Share: [Twitter](https://twitter.com/intent/tweet?url=x) | [WhatsApp](https://api.whatsapp.com/send?text=x)")
+    out = bp.strip(f"The council voted on Tuesday to close the bridge for repairs.\n{share}")
+    assert out.kept == ["The council voted on Tuesday to close the bridge for repairs."]
+    assert out.removed == ["Condividi su Facebook"] and out.reasons[0].reason == "share_link"
+    # a share button glued to a sentence goes, the sentence stays
+    line = bp.normalize_line("The council voted on Tuesday. [Share on Facebook](https://www.facebook.com/sharer.php?u=x)")
+    assert line == "The council voted on Tuesday."
+    # an ordinary link is not a share button
+    assert not bp.share_only("[The council](https://news.example/council)")
+    assert bp.normalize_line("[Read the report](https://news.example/sharing-economy-report) now") == "Read the report now"

@@ -86,3 +86,24 @@ def test_updated_only_is_a_fallback_and_published_wins(dates: DateFinder):
 def test_only_the_first_lines_are_read(dates: DateFinder):
     lines = ["Body sentence one is here.", "Another one.", "And another.", "Yet another.", "March 01, 2008"]
     assert dates.from_text(lines) is None
+
+
+def test_a_line_of_labelled_dates_only_is_only_a_date(dates: DateFinder):
+    head = dates.from_text(["Apple lancia iPhone 3G", "Di Chiara", "Pubblicato il 9 giugno 2008 | Aggiornato il 10 giugno 2008"])
+    assert head is not None and head.value == "2008-06-09" and head.line == 2 and head.only_date
+    head = dates.from_text(["Posted: Jul. 6, 2016 4:15 pm Updated: Jul. 6, 2016 4:42 pm", "Body text here."])
+    assert head is not None and head.value == "2016-07-06" and head.only_date
+    head = dates.from_text(["Pubblicato il 9 giugno 2008, quando Apple ha lanciato il nuovo iPhone", "x"])
+    assert head is not None and not head.only_date
+
+
+def test_a_labelled_date_line_counts_a_few_lines_further_down(dates: DateFinder):
+    lines = ["Captcha junk", "More junk", "Headline of the article", "Door Bram Jansen", "Geplaatst: vrijdag 15 mei 2009 18:05", "Body."]
+    head = dates.from_text(lines, "nl")
+    assert head is not None and head.value == "2009-05-15" and head.line == 4 and head.only_date
+    # below the head, a date in a sentence or after a bare "date" label is not taken
+    body = ["One.", "Two.", "Three.", "Four."]
+    assert dates.from_text([*body, "Published: 3 March 2020, the report said the vote was delayed again."]) is None
+    assert dates.from_text([*body, "Date: 3 March 2020"]) is None
+    assert dates.from_text([*body, "Posted: 3 March 2020"]).value == "2020-03-03"  # type: ignore[union-attr]
+    assert dates.from_text([*body, *body, "Posted: 3 March 2020"]) is None

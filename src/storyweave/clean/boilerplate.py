@@ -67,6 +67,7 @@ _STRONG_STEMS = tuple(
     jetzt folgen unterstützen bereits mitglied suscr boletín síguenos hazte apoya assine siga-nos seguici abbonati
     sostieni meld schrijf nieuwsbrief volg word zapisz obserwuj plików wesprzyj подпиш телеграм канал cookie
     підпиш abone bülten takip çerez اشترك النشرة تابع ملفات
+    caracteres caractères zeichen caratteri tekens quería queria voulait wollte voleva wilde
     """.split()
 )
 _COPYRIGHT_STEMS = ("©", "(c)", "copyright", "rights", "droits", "rechte", "derechos", "diritti", "rechten", "prawa",
@@ -97,6 +98,12 @@ _STRONG_RULES: tuple[tuple[tuple[str, ...], str], ...] = (
     (("your inbox",), r"\bdelivered (?:straight )?to your inbox\b|\bin your inbox\b"),
     (("sign up today",), r"\bsign up today\b"),
     (("wanted you to see",), r"\bwanted you to see\b"),
+    # "A friend wanted you to see this item" in es pt fr de it nl
+    (("quería que", "queria que"), r"\bquer[ií]a que (?:usted |você |voce |tu )?(?:vieras|viera|leyeras|leyera|visse|lesse)\b"),
+    (("voulait que",), r"\bvoulait que (?:vous|tu) (?:voyiez|lisiez|voies|lises)\b"),
+    (("wollte",), r"\bwollte,? dass (?:du|sie) (?:diesen|dieses|diese)\b.{0,60}\b(?:siehst|sehen|liest|lesen)\b"),
+    (("voleva che",), r"\bvoleva che (?:tu |lei )?(?:vedessi|vedesse|leggessi|leggesse)\b"),
+    (("wilde dat",), r"\bwilde dat (?:je|jij|u) (?:dit|deze) (?:artikel|bericht|item|verhaal)\b.{0,60}\b(?:zag|zou zien|las|zou lezen)\b"),
     (("mail ",), r"\be-?mail (?:this|to a friend)\b"),
     (("send to a friend",), r"\bsend to a friend\b"),
     (("@",), r"\bsend (?:us )?(?:your )?(?:news )?tips?\b.{0,40}@"),
@@ -113,6 +120,13 @@ _STRONG_RULES: tuple[tuple[tuple[str, ...], str], ...] = (
     (("privacy ",), r"\bprivacy (?:policy|notice|settings)\b"),
     (("terms ",), r"\bterms (?:of (?:use|service)|and conditions)\b"),
     (("enter the characters",), r"\benter the characters\b"),
+    # captcha prompts ("enter the characters ...") in fr de es it pt nl
+    (("caractères",), r"\b(?:saisissez|saisir|entrez|entrer|tapez|recopiez) les caractères\b"),
+    (("zeichen",), r"\b(?:geben sie|gib) die (?:\w+ )?zeichen\b|\bzeichen eingeben\b"),
+    (("caracteres",), r"\b(?:introduzca|introducir|introduce|escriba|escribir|escribe|ingrese|ingresar|ingresa|"
+                      r"digite|digitar|insira|inserir|introduza) (?:los|os) caracteres\b"),
+    (("caratteri",), r"\b(?:inserisci|inserire|inserite|digita|digitare|digitate|scrivi) i caratteri\b"),
+    (("tekens",), r"\bvoer de (?:\w+ )?tekens in\b|\b(?:typ|tik) de (?:\w+ )?tekens\b"),
     (("m not a robot",), r"\bi'?m not a robot\b"),
     (("captcha",), r"\bcaptcha\b"),
     (("verify ",), r"\bverify (?:that )?you are (?:a )?human\b"),
@@ -241,6 +255,13 @@ class BoilerplateFilter:
         i = re.IGNORECASE
         self._rx = {
             "md_image": re.compile(r"!\[[^\]]*\]\([^)]*\)"),
+            # a markdown link to a share / sharer / intent endpoint: a share button, not article text
+            "md_share": re.compile(
+                r"\[[^\]]*\]\((?:(?:https?:)?//[^)/\s]+/(?:[^)\s?#]*/)?(?:sharer?(?:\.php)?|share(?:article|offsite)?|"
+                r"sharing/[\w-]*|intent/(?:tweet|post)|pin/create/\w+)(?:[/?#][^)]*)?"
+                r"|(?:https?:)?//(?:[\w-]+\.)*(?:whatsapp\.com/send|wa\.me/|reddit\.com/submit)[^)]*|mailto:\?[^)]*)\)",
+                i,
+            ),
             "md_link": re.compile(r"\[([^\]]*)\]\((?:https?://|/|www\.|mailto:)[^)]*\)"),
             "url": re.compile(r"(?:https?://|www\.)\S+|\b[\w.-]+\.(?:com|org|net|co\.uk|de|fr|es|it|ru|pl|tr|nl)/\S*", i),
             "email": re.compile(r"\b[\w.+-]+@[\w-]+\.[\w.-]+\b"),
@@ -250,7 +271,8 @@ class BoilerplateFilter:
             "quote": re.compile(r"[\"“”„«»]|(?:^|\s)['‘][^'‘’]{3,}['’](?:\s|[.,;:!?]|$)|^[-–—]\s"),
             "sentence_end": re.compile(r"[.!?…:;]['\"”»’)]*$|[.!?…]['\"”»’)]+\W*$"),
             "tweet_sig": re.compile(
-                r"^[—–-]\s*[^()\n]{1,80}\(@\w{1,30}\)\s*[^\W\d_]{3,12}\.?\s+\d{1,2},?\s+(?:19|20)\d\d\s*$"
+                r"^[—–-]\s*[^()\n]{1,80}\(@\w{1,30}\)\s*(?:[^\W\d_]{3,12}\.?\s+\d{1,2},?"
+                r"|\d{1,2}\.?\s+(?:de\s+)?[^\W\d_]{3,12}\.?,?(?:\s+de)?)\s+(?:19|20)\d\d\s*$"
                 r"|pic\.twitter\.com/\w+|\bt\.co/\w+|A post shared by\b|Публикация от|Une publication partagée par"
                 r"|Ein Beitrag geteilt von|Una publicación compartida por|Un post condiviso da",
                 i,
@@ -313,6 +335,8 @@ class BoilerplateFilter:
             ),
             "nav_sep": re.compile(r"\s*[|•·»›>]\s*|\s/\s"),
             "only_punct": re.compile(r"^[\W_]+$"),
+            # a web form's field as crawled: "Message: * A friend ... http://..." (with a URL in the line)
+            "form_field": re.compile(r"^[^\W\d_]{3,15}\s*:\s*\*\s"),
             "label_only": re.compile(r"^[\w '’-]{1,30}:$"),
             "byline_only": re.compile(r"^(?:by|par|von|por|di|door|przez|автор|від|yazan|بقلم)\s*:?\s*(?:staff|breaking news staff|web staff|news staff|wire reports|[\w.]+ staff)\W*$", i),
         }
@@ -320,12 +344,32 @@ class BoilerplateFilter:
 
     # -- single line -------------------------------------------------------------------------------------
     def normalize_line(self, line: str) -> str:
-        """Markdown links keep their text; images go; whitespace collapses."""
+        """Markdown links keep their text; images go; whitespace collapses.
+
+        Share buttons (links to a share / sharer / intent endpoint, see ``share_only``) go too when the line holds
+        other text; a line of nothing but share buttons keeps their text, for ``share_only`` to drop it.
+        """
         rx = self._patterns()
         if "](" in line:
             line = rx["md_image"].sub(" ", line)
+            if rx["md_share"].search(line):
+                rest = rx["md_share"].sub(" ", line)
+                if not rx["only_punct"].match(rest) and rest.strip():
+                    line = rest
             line = rx["md_link"].sub(r"\1", line)
         return " ".join(line.split())
+
+    def share_only(self, line: str) -> bool:
+        """Whether raw (not yet normalised) ``line`` is only markdown share buttons ("[Share on Facebook](https://
+        www.facebook.com/sharer/...)"), with at most separators and interface words ("Share:") beside them."""
+        if "](" not in line:
+            return False
+        rx = self._patterns()
+        if not rx["md_share"].search(line):
+            return False
+        rest = rx["md_share"].sub(" ", rx["md_image"].sub(" ", line))
+        words = [w.lower().strip(".'’-") for w in rx["word"].findall(rest)]
+        return all(w in _UI_WORDS for w in words) and "](" not in rest
 
     def is_sentence(self, line: str) -> bool:
         """A line that reads like prose: enough words and sentence punctuation at the end, or a quotation."""
@@ -406,6 +450,8 @@ class BoilerplateFilter:
                 return "link_or_handle"
             if len(words) >= 4 and len(residue_words) * 3 < len(words) and not self.is_sentence(residue):
                 return "link_or_handle"
+            if len(words) <= 60 and not quote and rx["form_field"].match(line) and rx["url"].search(line):
+                return "call_to_reader"  # a crawled share form: "Message: * A friend wanted you to see ...: http://..."
         short = len(words) <= 6
         if short and rx["social_count"].match(line):
             return "social_count"
@@ -467,7 +513,7 @@ class BoilerplateFilter:
             line = self.normalize_line(raw)
             if not line:
                 continue
-            why = self.classify(line)
+            why = "share_link" if self.share_only(raw) else self.classify(line)
             split = self.split_pitch(line) if why == "call_to_reader" else None
             if split is not None:
                 kept.append(split[0])

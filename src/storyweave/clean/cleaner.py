@@ -81,7 +81,7 @@ class Cleaner:
             line = self._boilerplate.normalize_line(raw_line)
             if not line:
                 continue
-            why = self._boilerplate.classify(line)
+            why = "share_link" if self._boilerplate.share_only(raw_line) else self._boilerplate.classify(line)
             split = self._boilerplate.split_pitch(line) if why == "call_to_reader" else None
             if split is not None:  # a real sentence followed by a pitch: keep the sentence
                 lines += split

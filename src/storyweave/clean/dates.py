@@ -227,16 +227,36 @@ class DateFinder:
         return found
 
     # -- plain text heads ----------------------------------------------------------------------------
-    def from_text(self, lines: list[str], lang: str | None = None, max_lines: int = 4) -> HeadDate | None:
+    def _labelled_tail(self, after: str, lang: str | None) -> str:
+        """``after`` (the text after a date) less the further labelled dates it holds
+        ("| Aggiornato il 10 giugno 2008"): what is left besides them."""
+        rx = self._patterns()
+        for _ in range(3):
+            hit = self._search(after, lang)
+            if hit is None:
+                break
+            before = after[: hit.start]
+            mark = self._adjacent(rx["label"], before) or self._adjacent(rx["updated"], before)
+            if mark is None or before[: mark.start()].strip(" |•·,;/-–—"):
+                break
+            after = after[hit.end :]
+        return after
+
+    def from_text(
+        self, lines: list[str], lang: str | None = None, max_lines: int = 4, label_lines: int = 8
+    ) -> HeadDate | None:
         """The publish date of a plain text from its first lines, or None.
 
         Accepted: a date after a "Published"-style label (an "Updated" one only if nothing else), a dateline
-        ("WASHINGTON, Dec. 14, 2016 (Reuters) -"), or a line that is little more than a date. Dates inside
-        body sentences ("on Dec. 7 the attack...") are not publish dates.
+        ("WASHINGTON, Dec. 14, 2016 (Reuters) -"), or a line that is little more than a date, in the first
+        ``max_lines`` lines; further down, to ``label_lines``, only a line that holds nothing but a date after a
+        "Published"-style label ("Geplaatst: vrijdag 15 mei 2009 18:05"). Dates inside body sentences ("on Dec. 7
+        the attack...") are not publish dates. A line of labelled dates only ("Pubblicato il 9 giugno 2008 |
+        Aggiornato il 10 giugno 2008") counts as ``only_date``.
         """
         rx = self._patterns()
         updated: HeadDate | None = None
-        for i, line in enumerate(lines[:max_lines]):
+        for i, line in enumerate(lines[: max(max_lines, label_lines)]):
             head = line[:300]
             hit = self._search(head, lang)
             if hit is None:
@@ -246,8 +266,20 @@ class DateFinder:
             upd = self._adjacent(rx["updated"], before)
             mark = label or upd
             start = mark.start() if mark else hit.start
+            if mark is not None:
+                after = self._labelled_tail(after, lang)
             rest_words = len(re.findall(r"\w+", before[:start] + " " + after))
             only_date = rest_words <= 3 and len(line) <= 120
+            if i >= max_lines:  # below the head: only a "Published:" line that is nothing but its date
+                if (
+                    label is not None
+                    and label.group("label").lower() != "date"
+                    and (upd is None or label.start() > upd.start())
+                    and not before[:start].strip()
+                    and only_date
+                ):
+                    return HeadDate(hit.value, i, start, True)
+                continue
             if label is not None and (upd is None or label.start() > upd.start()):
                 return HeadDate(hit.value, i, start, only_date)
             if upd is not None:
