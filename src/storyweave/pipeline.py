@@ -163,37 +163,39 @@ class Pipeline:
     def _deduplicate(self, articles: list[Article]) -> list[StoredArticle]:
         hashes = [content_hash(a.text) for a in articles]
         earlier = self.store.find_by_content_hash(hashes)
+        signatures = [self.hasher.signature(a.text) for a in articles]
+        bands = [self.hasher.band_keys(sig) if sig is not None else () for sig in signatures]
+        # one store query for the whole batch: earlier articles sharing an LSH band with any of them
+        stored_candidates = self.store.near_duplicate_candidates(sorted({b for keys in bands for b in keys}))
         stored: list[StoredArticle] = []
         batch_sigs: list[tuple[str, bytes, tuple[int, ...]]] = []
-        for article, digest in zip(articles, hashes, strict=True):
-            signature = self.hasher.signature(article.text)
-            bands = self.hasher.band_keys(signature) if signature is not None else ()
+        for article, digest, signature, keys in zip(articles, hashes, signatures, bands, strict=True):
             original = earlier.get(digest)
             if original is None and signature is not None:
-                candidates = self.store.near_duplicate_candidates(bands)
-                band_set = set(bands)
-                candidates += [(i, s) for i, s, b in batch_sigs if band_set.intersection(b)]
+                band_set = set(keys)
+                candidates = stored_candidates + [(i, s) for i, s, b in batch_sigs if band_set.intersection(b)]
                 original = self.hasher.best_match(signature, candidates)
             if original is None:
                 earlier[digest] = article.id
                 if signature is not None:
-                    batch_sigs.append((article.id, signature.tobytes(), bands))
+                    batch_sigs.append((article.id, signature.tobytes(), keys))
             else:
                 article = replace(article, duplicate_of=original)
-                bands = ()  # copies never serve as originals
+                keys = ()  # copies never serve as originals
             stored.append(StoredArticle(
                 article=article, content_hash=digest,
-                signature=signature.tobytes() if signature is not None else None, bands=bands,
+                signature=signature.tobytes() if signature is not None else None, bands=keys,
             ))
         return stored
 
-    def _cluster(self, stored: list[StoredArticle], batch: WriteBatch) -> list[StoredArticle]:
+    def _cluster(self, stored: list[StoredArticle], batch: WriteBatch, reuse: bool = False) -> list[StoredArticle]:
+        """Assign stories in publish order; ``reuse``: take dense vectors cached in the store (already stored articles)."""
         stored = sorted(stored, key=lambda s: _sort_key(s.article))
         articles = [s.article for s in stored]
         originals = [a for a in articles if a.duplicate_of is None]
         model = self.representer.embedder.name
         cached = {k: np.frombuffer(v, dtype=np.float32)
-                  for k, v in self.store.embeddings([a.id for a in originals], model).items()}
+                  for k, v in self.store.embeddings([a.id for a in originals], model).items()} if reuse else {}
         features = {f.article_id: f for f in self.representer.features(originals, cached=cached)}
         # the story of each original copied from an earlier batch, resolved through merges
         dup_parents = {a.duplicate_of for a in articles if a.duplicate_of} - set(features)
@@ -250,7 +252,7 @@ class Pipeline:
         self._restore()
         batch = WriteBatch()
         stored = [StoredArticle(article=replace(a, story_id=None), content_hash="") for a in articles]
-        done = self._cluster(stored, batch)
+        done = self._cluster(stored, batch, reuse=True)
         batch.story_assignments = [(s.article.id, s.article.story_id) for s in done if s.article.story_id]
         new_ids = {sid for _, sid in batch.story_assignments}
         founder_story = {s.article.id: s.article.story_id for s in done}

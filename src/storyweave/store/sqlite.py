@@ -63,6 +63,7 @@ class SQLiteStore(Store):
         self._db.execute("PRAGMA synchronous=NORMAL")
         self._db.execute("PRAGMA foreign_keys=ON")
         self._db.execute("PRAGMA busy_timeout=10000")
+        self._db.execute("PRAGMA cache_size=-131072")  # 128 MiB: random index pages of a large store stay cached
         self.migrate()
 
     # --- schema -------------------------------------------------------------------------------
