@@ -6,7 +6,6 @@ import math
 import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
-from datetime import datetime, timezone
 from typing import Protocol
 
 import numpy as np
@@ -14,6 +13,7 @@ import numpy as np
 from storyweave.analyze.anchors import AnchorExtractor
 from storyweave.cluster.base import Features
 from storyweave.embed.base import Embedder
+from storyweave.timeutil import to_timestamp as parse_time
 
 _WORD = re.compile(r"[^\W\d_]{3,}", re.UNICODE)
 
@@ -24,19 +24,6 @@ class ArticleLike(Protocol):
     text: str
     lang: str | None
     published: str | None
-
-
-def parse_time(value: str | None) -> float | None:
-    """ISO 8601 (date or date-time, 'Z' allowed) -> unix seconds, naive taken as UTC; None if unparsable."""
-    if not value:
-        return None
-    try:
-        dt = datetime.fromisoformat(value.strip().replace("Z", "+00:00").replace(" ", "T", 1))
-    except ValueError:
-        return None
-    if dt.tzinfo is None:
-        dt = dt.replace(tzinfo=timezone.utc)
-    return dt.timestamp()
 
 
 _TITLE_TAIL = re.compile(r"\s+[|\-–—:»]\s+([^|\-–—:»]{2,60})$")

@@ -159,73 +159,43 @@ class SQLiteStore(Store):
         db = self._db
         db.execute("BEGIN IMMEDIATE")
         try:
-            for chunk in _chunks(list(article_ids)):
-                db.execute(
-                    f"UPDATE articles SET story_id = NULL WHERE id IN ({','.join('?' * len(chunk))})", chunk
-                )
-            for chunk in _chunks(list(story_ids)):
-                db.execute(f"DELETE FROM stories WHERE id IN ({','.join('?' * len(chunk))})", chunk)
+            list(self._rows_in("UPDATE articles SET story_id = NULL WHERE id IN ({marks})", article_ids))
+            list(self._rows_in("DELETE FROM stories WHERE id IN ({marks})", story_ids))
             db.execute("COMMIT")
         except BaseException:
             db.execute("ROLLBACK")
             raise
 
     # --- lookups used while ingesting ------------------------------------------------------------
+    def _rows_in(self, sql: str, values: Sequence[Any], before: Sequence[Any] = ()) -> Iterator[sqlite3.Row]:
+        """Rows of ``sql`` whose ``{marks}`` placeholder is filled with ``values``, queried in chunks."""
+        for chunk in _chunks(list(values)):
+            yield from self._db.execute(sql.format(marks=",".join("?" * len(chunk))), [*before, *chunk])
+
     def known_source_ids(self, source_ids: Sequence[str]) -> set[str]:
-        found: set[str] = set()
-        for chunk in _chunks(list(source_ids)):
-            rows = self._db.execute(
-                f"SELECT source_id FROM articles WHERE source_id IN ({','.join('?' * len(chunk))})", chunk
-            )
-            found.update(r[0] for r in rows)
-        return found
+        return {r[0] for r in self._rows_in("SELECT source_id FROM articles WHERE source_id IN ({marks})", source_ids)}
 
     def find_by_content_hash(self, hashes: Sequence[str]) -> dict[str, str]:
         found: dict[str, str] = {}
-        for chunk in _chunks(list(hashes)):
-            rows = self._db.execute(
-                "SELECT content_hash, id FROM articles WHERE content_hash IN "
-                f"({','.join('?' * len(chunk))}) AND duplicate_of IS NULL ORDER BY rowid",
-                chunk,
-            )
-            for h, article_id in rows:
-                found.setdefault(h, article_id)
+        sql = ("SELECT content_hash, id FROM articles WHERE content_hash IN ({marks})"
+               " AND duplicate_of IS NULL ORDER BY rowid")
+        for digest, article_id in self._rows_in(sql, hashes):
+            found.setdefault(digest, article_id)
         return found
 
     def near_duplicate_candidates(self, bands: Sequence[int]) -> list[tuple[str, bytes]]:
-        out: dict[str, bytes] = {}
-        for chunk in _chunks(list(bands)):
-            rows = self._db.execute(
-                "SELECT a.id, a.signature FROM dup_bands b JOIN articles a ON a.id = b.article_id"
-                f" WHERE b.band IN ({','.join('?' * len(chunk))}) AND a.duplicate_of IS NULL",
-                chunk,
-            )
-            for article_id, signature in rows:
-                if signature is not None:
-                    out[article_id] = signature
+        sql = ("SELECT a.id, a.signature FROM dup_bands b JOIN articles a ON a.id = b.article_id"
+               " WHERE b.band IN ({marks}) AND a.duplicate_of IS NULL")
+        out = {r[0]: r[1] for r in self._rows_in(sql, bands) if r[1] is not None}
         return list(out.items())
 
     def story_of(self, article_ids: Sequence[str]) -> dict[str, str]:
-        out: dict[str, str] = {}
-        for chunk in _chunks(list(article_ids)):
-            rows = self._db.execute(
-                f"SELECT id, story_id FROM articles WHERE id IN ({','.join('?' * len(chunk))})"
-                " AND story_id IS NOT NULL",
-                chunk,
-            )
-            out.update((r[0], r[1]) for r in rows)
-        return out
+        sql = "SELECT id, story_id FROM articles WHERE id IN ({marks}) AND story_id IS NOT NULL"
+        return {r[0]: r[1] for r in self._rows_in(sql, article_ids)}
 
     def embeddings(self, article_ids: Sequence[str], model: str) -> dict[str, bytes]:
-        out: dict[str, bytes] = {}
-        for chunk in _chunks(list(article_ids)):
-            rows = self._db.execute(
-                f"SELECT article_id, vector FROM embeddings WHERE model = ? AND article_id IN"
-                f" ({','.join('?' * len(chunk))})",
-                [model, *chunk],
-            )
-            out.update((r[0], r[1]) for r in rows)
-        return out
+        sql = "SELECT article_id, vector FROM embeddings WHERE model = ? AND article_id IN ({marks})"
+        return {r[0]: r[1] for r in self._rows_in(sql, article_ids, before=[model])}
 
     def story_states(self, since: float | None = None, until: float | None = None) -> Iterable[tuple[str, bytes]]:
         sql = "SELECT state, blob FROM stories WHERE 1=1"
