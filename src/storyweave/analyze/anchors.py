@@ -85,7 +85,7 @@ def skeleton(word: str) -> str:
     key = "".join(out)
     if len(key) >= 3:
         return key
-    soft = []  # short names keep their vowels, spelled loosely: nishiya / nisiya -> nisia
+    soft: list[str] = []  # short names keep their vowels, spelled loosely: nishiya / nisiya -> nisia
     for ch in w.replace("y", "i").replace("j", "i").replace("h", ""):
         if not soft or soft[-1] != ch:
             soft.append(ch)

@@ -224,7 +224,7 @@ _SENTENCE_SPLIT = re.compile(r"(?<=[.!?…])['\"”»’)]?\s+(?=[\"“«„'‘
 
 
 class Removal(NamedTuple):
-    index: int  # position in the input's non-empty lines
+    index: int  # type: ignore[assignment]  # position in the input's non-empty lines
     line: str
     reason: str
 

@@ -177,7 +177,7 @@ class Cleaner:
     @staticmethod
     def _drop_leading_menu(lines: list[str], reasons: list[str | None]) -> None:
         """Lone words above the first real line (section names, menu entries) are navigation."""
-        candidates = []
+        candidates: list[int] = []
         for i, line in enumerate(lines):
             if reasons[i] is not None:
                 continue

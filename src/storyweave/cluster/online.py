@@ -598,8 +598,8 @@ class OnlineClusterer:
         mem.alias[young.id] = old.id
         del mem.stories[young.id]
         self._unpost(mem, young)
-        for a in old.anchors:
-            mem.postings.setdefault(a, set()).add(old.id)
+        for anchor in old.anchors:
+            mem.postings.setdefault(anchor, set()).add(old.id)
         mem.norms.pop(young.id, None)
         mem.norms.pop(old.id, None)
         mem.index.drop(young.id)

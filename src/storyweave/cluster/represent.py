@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections import Counter
+from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from typing import Protocol
 
@@ -19,11 +19,16 @@ _WORD = re.compile(r"[^\W\d_]{3,}", re.UNICODE)
 
 
 class ArticleLike(Protocol):
-    id: str
-    title: str | None
-    text: str
-    lang: str | None
-    published: str | None
+    @property
+    def id(self) -> str: ...
+    @property
+    def title(self) -> str | None: ...
+    @property
+    def text(self) -> str: ...
+    @property
+    def lang(self) -> str | None: ...
+    @property
+    def published(self) -> str | None: ...
 
 
 _TITLE_TAIL = re.compile(r"\s+[|\-–—:»]\s+([^|\-–—:»]{2,60})$")
@@ -63,7 +68,7 @@ def lead_text(title: str | None, text: str, chars: int) -> str:
 
 def term_weights(title: str | None, text: str, max_chars: int, stem: int, title_boost: float) -> dict[str, float]:
     """Sub-linear tf of lower-cased words (>= 3 letters) cut to ``stem`` characters; title words count extra."""
-    counts: Counter[str] = Counter()
+    counts: dict[str, float] = defaultdict(float)
     title = title or ""
     body = text or ""
     if title and body.startswith(title):

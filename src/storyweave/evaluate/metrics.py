@@ -60,7 +60,7 @@ def pearson(xs: Sequence[float], ys: Sequence[float]) -> float:
         return 0.0
     mx = sum(xs) / n
     my = sum(ys) / n
-    sxy = sum((x - mx) * (y - my) for x, y in zip(xs, ys))
+    sxy = sum((x - mx) * (y - my) for x, y in zip(xs, ys, strict=True))
     sxx = sum((x - mx) ** 2 for x in xs)
     syy = sum((y - my) ** 2 for y in ys)
     if sxx == 0 or syy == 0:
