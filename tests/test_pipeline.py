@@ -65,3 +65,17 @@ def test_recluster_reuses_cached_embeddings(tmp_path, monkeypatch):
         monkeypatch.setattr(HashingEmbedder, "embed", lambda self, texts: calls.append(len(texts)) or original(self, texts))
         sw.recluster("2020-03-01", "2020-03-06")
     assert sum(calls) == 0  # every vector came from the store
+
+
+def test_copy_published_before_its_original_joins_the_original_story(tmp_path):
+    body = ("Rescuers pulled survivors from the rubble on Tuesday after a strong earthquake struck the coast, "
+            "killing at least forty people and toppling dozens of buildings in the port city, officials said. ")
+    rows = [{"id": "orig", "title": "Quake kills forty", "text": body * 2, "date": "2020-05-02"},
+            {"id": "copy", "title": "Quake kills 40", "text": body * 2 + "Reporting by a wire desk.",
+             "date": "2020-05-01"}]
+    settings = Settings(db=str(tmp_path / "d.db"), embedder="hashing")
+    with Storyweave(settings=settings) as sw:
+        sw.ingest([_write(tmp_path / "d.jsonl", rows)])
+        orig, copy = sw.article("orig"), sw.article("copy")
+    assert copy.duplicate_of == orig.id
+    assert copy.story_id == orig.story_id

@@ -202,7 +202,8 @@ class Pipeline:
         parent_story = self.store.story_of(sorted(p for p in dup_parents if p)) if dup_parents else {}
         assigned: dict[str, str] = {}
         out: list[StoredArticle] = []
-        for item in stored:
+        # originals first (in publish order), then copies, which follow their original wherever it went
+        for item in [s for s in stored if s.article.duplicate_of is None] + [s for s in stored if s.article.duplicate_of]:
             article = item.article
             if article.duplicate_of is None:
                 feats = features[article.id]
