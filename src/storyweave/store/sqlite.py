@@ -51,6 +51,30 @@ def _fts_query(text: str) -> str:
     return " ".join(f'"{w}"' for w in words)
 
 
+def _story(story_id: str, rows: list[sqlite3.Row]) -> Story:
+    """A story's summary from its member rows (any order)."""
+    rows = sorted(rows, key=lambda r: (r["published_ts"] is None, r["published_ts"] or 0.0, r["id"]))
+    published = [r["published"] for r in rows if r["published"]]
+    counts: dict[str, int] = {}
+    for r in rows:
+        if r["lang"]:
+            counts[r["lang"]] = counts.get(r["lang"], 0) + 1
+    # the title of the earliest article in the story's main language (English on a tie)
+    main = min(counts, key=lambda lang: (-counts[lang], lang != "en", lang)) if counts else None
+    title = next((r["title"] for r in rows if r["title"] and r["lang"] == main), None)
+    title = title or next((r["title"] for r in rows if r["title"]), None)
+    return Story(
+        id=story_id,
+        title=title,
+        size=len(rows),
+        languages=tuple(sorted(counts)),
+        outlets=tuple(sorted({r["outlet"] for r in rows if r["outlet"]})),
+        first_published=published[0] if published else None,
+        last_published=published[-1] if published else None,
+        article_ids=tuple(r["id"] for r in rows),
+    )
+
+
 class SQLiteStore(Store):
     def __init__(self, path: str | Path):
         self.path = str(path)
@@ -283,36 +307,22 @@ class SQLiteStore(Store):
         if query.limit:
             sql += f" LIMIT {int(query.limit)}"
         ids = [r[0] for r in self._db.execute(sql, args)]
-        return [self.story(i) for i in ids]
+        members: dict[str, list[sqlite3.Row]] = {i: [] for i in ids}
+        rows = self._rows_in(
+            "SELECT story_id, id, title, lang, outlet, published, published_ts FROM articles"
+            " WHERE story_id IN ({marks})", ids)
+        for row in rows:
+            members[row["story_id"]].append(row)
+        return [_story(i, members[i]) for i in ids]
 
     def story(self, story_id: str) -> Story:
         resolved = self.resolve_story(story_id)
         rows = self._db.execute(
-            "SELECT id, title, lang, outlet, published FROM articles WHERE story_id = ?"
-            " ORDER BY published_ts IS NULL, published_ts, id",
-            (resolved,),
+            "SELECT id, title, lang, outlet, published, published_ts FROM articles WHERE story_id = ?", (resolved,)
         ).fetchall()
         if not rows:
             raise NotFoundError(f"no story with id {story_id!r}; list ids with `storyweave stories`")
-        published = [r["published"] for r in rows if r["published"]]
-        counts: dict[str, int] = {}
-        for r in rows:
-            if r["lang"]:
-                counts[r["lang"]] = counts.get(r["lang"], 0) + 1
-        # the title of the earliest article in the story's main language (English on a tie)
-        main = min(counts, key=lambda lang: (-counts[lang], lang != "en", lang)) if counts else None
-        title = next((r["title"] for r in rows if r["title"] and r["lang"] == main), None)
-        title = title or next((r["title"] for r in rows if r["title"]), None)
-        return Story(
-            id=resolved,
-            title=title,
-            size=len(rows),
-            languages=tuple(sorted({r["lang"] for r in rows if r["lang"]})),
-            outlets=tuple(sorted({r["outlet"] for r in rows if r["outlet"]})),
-            first_published=published[0] if published else None,
-            last_published=published[-1] if published else None,
-            article_ids=tuple(r["id"] for r in rows),
-        )
+        return _story(resolved, rows)
 
     def stats(self) -> dict[str, int]:
         q = self._db.execute
