@@ -42,8 +42,8 @@ def _global(
 def _open():
     from storyweave.engine import Storyweave
 
+    settings = _settings()
     try:
-        settings = load_settings(state.config, {"db": state.db})
         return Storyweave(settings=settings)
     except StoryweaveError as exc:
         err.print(f"[red]error:[/red] {exc}")

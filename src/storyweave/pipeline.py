@@ -97,9 +97,7 @@ class Pipeline:
         return report
 
     def warm_up(self) -> None:
-        """Load models now rather than on the first article (for honest timings)."""
-        if hasattr(self.cleaner, "warm_up"):
-            self.cleaner.warm_up()
+        """Load the embedding model now rather than on the first article (for honest timings)."""
         if self.representer is not None:
             self.representer.embedder.embed(["warm up"])
 
