@@ -51,6 +51,8 @@ class Storyweave:
         self.close()
 
     def close(self) -> None:
+        if self._pipeline is not None:
+            self._pipeline.close()
         self.store.close()
 
     @property
@@ -68,8 +70,17 @@ class Storyweave:
                 clusterer=OnlineClusterer(state_source=self._state_source) if self.cluster else None,
                 settings=self.settings,
                 recurrent=recurrent,
+                worker_factory=self._worker_factory() if self.cluster else None,
             )
         return self._pipeline
+
+    def _worker_factory(self):
+        if self.settings.workers < 1:
+            return None
+        from storyweave.workers import FeatureWorker
+
+        settings = self.settings
+        return lambda: FeatureWorker(settings)
 
     def _state_source(self, since: float, until: float):
         import json
@@ -98,6 +109,8 @@ class Storyweave:
                 members[a.id] = a
         articles = list(members.values())
         self.store.reset_stories([a.id for a in articles], story_ids)
+        if self._pipeline is not None:
+            self._pipeline.close()
         self._pipeline = None  # a fresh clusterer restores the untouched stories from the store
         stories = self.pipeline.recluster(articles, story_ids) if articles else 0
         return {"articles": len(articles), "stories_before": len(story_ids), "stories_after": stories}

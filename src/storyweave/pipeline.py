@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import logging
@@ -10,12 +11,14 @@ from dataclasses import dataclass, field, replace
 
 import numpy as np
 
+from storyweave.cluster.base import Features
 from storyweave.config import Settings
 from storyweave.dedup import MinHasher, content_hash
 from storyweave.errors import InputError
 from storyweave.models import Article, ItemError, RawDocument
 from storyweave.store.base import Store, StoredArticle, WriteBatch
 from storyweave.timeutil import to_timestamp
+from storyweave.workers import FeatureWorker, WorkerError, limit_blas_threads
 
 log = logging.getLogger(__name__)
 
@@ -61,7 +64,8 @@ class Pipeline:
     """
 
     def __init__(self, store: Store, cleaner, representer, clusterer, settings: Settings = Settings(),
-                 recurrent=None, hasher: MinHasher | None = None):
+                 recurrent=None, hasher: MinHasher | None = None,
+                 worker_factory: Callable[[], FeatureWorker] | None = None):
         self.store = store
         self.cleaner = cleaner
         self.representer = representer
@@ -71,12 +75,28 @@ class Pipeline:
         self.hasher = hasher or MinHasher(threshold=settings.dedup_threshold)
         self._restored = False
         self._newest: float | None = None
+        self._worker_factory = worker_factory  # started on the first batch, so a pipeline that never ingests spawns nothing
+        self._worker: FeatureWorker | None = None
 
     # --- public -------------------------------------------------------------------------------
     def ingest(self, items: Iterable[RawDocument | ItemError],
                progress: Callable[[IngestReport], None] | None = None) -> IngestReport:
+        """Clean, deduplicate, cluster and store ``items`` batch by batch.
+
+        With a feature worker, batch N's features are computed in the worker while this process cleans batch
+        N + 1; batch N is then deduplicated, clustered and written before batch N + 1, so the result is the same
+        as without a worker.
+        """
         report = IngestReport()
         self._restore()
+        limit = limit_blas_threads(1) if self._feature_worker() is not None else contextlib.nullcontext()
+        with limit:
+            self._ingest(items, report, progress)
+        return report
+
+    def _ingest(self, items: Iterable[RawDocument | ItemError], report: IngestReport,
+                progress: Callable[[IngestReport], None] | None) -> None:
+        pending: _Batch | None = None
         buffer: list[RawDocument] = []
         for item in items:
             report.read += 1
@@ -86,20 +106,62 @@ class Pipeline:
             else:
                 buffer.append(item)
             if len(buffer) >= self.settings.batch_size:
-                self._process(buffer, report)
+                pending = self._advance(pending, buffer, report, progress)
                 buffer = []
-                if progress:
-                    progress(report)
         if buffer:
-            self._process(buffer, report)
+            pending = self._advance(pending, buffer, report, progress)
+        if pending is not None:
+            self._finish(pending, report)
         if progress:
             progress(report)
-        return report
+
+    def close(self) -> None:
+        """End the feature worker, if one runs."""
+        if self._worker is not None:
+            self._worker.close()
+            self._worker = None
+
+    def _advance(self, pending: _Batch | None, raws: Sequence[RawDocument], report: IngestReport,
+                 progress: Callable[[IngestReport], None] | None) -> _Batch | None:
+        """Prepare ``raws``; finish the batch before it (which overlapped with this one in the worker)."""
+        batch = self._prepare(raws, report, pending)
+        if pending is not None:
+            self._finish(pending, report)
+            if progress:
+                progress(report)
+        if batch is not None and batch.ticket is None:  # computed here: nothing to overlap with
+            self._finish(batch, report)
+            if progress:
+                progress(report)
+            return None
+        return batch
 
     def warm_up(self) -> None:
-        """Load the embedding model now rather than on the first article (for honest timings)."""
-        if self.representer is not None:
-            self.representer.embedder.embed(["warm up"])
+        """Load every model and table now rather than on the first articles (for honest timings): the language
+        detector, the HTML extractor, the embedder and the place tables (in the feature worker when one runs)."""
+        samples = [
+            RawDocument(source="warm-up", format="text", text="Firefighters said on Monday, 3 May 2021, that the "
+                        "fire in Aleppo was under control.\nRead more: example.com"),
+            RawDocument(source="warm-up", format="html", html="<html><head><title>Incendie</title></head><body>"
+                        "<article><p>Les pompiers ont dit lundi que l'incendie était maîtrisé.</p></article></body></html>"),
+            RawDocument(source="warm-up", format="text", text="Пожарные заявили в понедельник, что пожар потушен."),
+        ]
+        for raw in samples:
+            try:
+                self.cleaner.clean(raw)  # no side effects: nothing is learned from these
+            except InputError:
+                pass
+        if self.representer is None:
+            return
+        worker = self._feature_worker()
+        if worker is not None:
+            try:
+                worker.wait_ready()
+                return
+            except WorkerError as exc:
+                self._drop_worker(exc)
+        self.representer.features([Article(id="warm-up", source_id="warm-up", title="Fire in Aleppo",
+                                           text=samples[0].text or "", lang="en", published=None, outlet=None)])
 
     # --- steps --------------------------------------------------------------------------------
     def _restore(self) -> None:
@@ -120,9 +182,11 @@ class Pipeline:
         self.clusterer.restore(states)
         self._newest = newest
 
-    def _clean(self, raws: Sequence[RawDocument], report: IngestReport) -> list[tuple[RawDocument, Article]]:
+    def _clean(self, raws: Sequence[RawDocument], report: IngestReport,
+               unwritten: frozenset[str] = frozenset()) -> list[tuple[RawDocument, Article]]:
+        """Cleaned articles of ``raws``, skipping those already stored or in the batch not yet written."""
         out: list[tuple[RawDocument, Article]] = []
-        seen: set[str] = set()
+        seen: set[str] = set(unwritten)
         source_ids = [raw.source_id or raw.location for raw in raws]
         known = self.store.known_source_ids(source_ids)
         for raw, source_id in zip(raws, source_ids, strict=True):
@@ -186,15 +250,18 @@ class Pipeline:
             ))
         return stored
 
-    def _cluster(self, stored: list[StoredArticle], batch: WriteBatch, reuse: bool = False) -> list[StoredArticle]:
-        """Assign stories in publish order; ``reuse``: take dense vectors cached in the store (already stored articles)."""
+    def _cluster(self, stored: list[StoredArticle], batch: WriteBatch, reuse: bool = False,
+                 features: dict[str, Features] | None = None) -> list[StoredArticle]:
+        """Assign stories in publish order; ``reuse``: take dense vectors cached in the store (already stored
+        articles); ``features``: computed before (by the feature worker) for these articles."""
         stored = sorted(stored, key=lambda s: _sort_key(s.article))
         articles = [s.article for s in stored]
         originals = [a for a in articles if a.duplicate_of is None]
         model = self.representer.embedder.name
         cached = {k: np.frombuffer(v, dtype=np.float32)
                   for k, v in self.store.embeddings([a.id for a in originals], model).items()} if reuse else {}
-        features = {f.article_id: f for f in self.representer.features(originals, cached=cached)}
+        if features is None:
+            features = {f.article_id: f for f in self.representer.features(originals, cached=cached)}
         # the story of each original copied from an earlier batch, resolved through merges
         dup_parents = {a.duplicate_of for a in articles if a.duplicate_of} - set(features)
         parent_story = self.store.story_of(sorted(p for p in dup_parents if p)) if dup_parents else {}
@@ -212,7 +279,7 @@ class Pipeline:
                 parent = article.duplicate_of
                 story_id = assigned.get(parent) or parent_story.get(parent)
                 if story_id is None:
-                    feats = self.representer.features([article])[0]
+                    feats = features.get(article.id) or self.representer.features([article])[0]
                     story_id = self.clusterer.learn_one(feats)
                 else:
                     story_id = self.clusterer.resolve(story_id)
@@ -266,16 +333,61 @@ class Pipeline:
         self.store.write_batch(batch)
         return len(new_ids)
 
-    def _process(self, raws: Sequence[RawDocument], report: IngestReport) -> None:
-        cleaned = self._clean(raws, report)
+    def _feature_worker(self):
+        if self._worker is None and self._worker_factory is not None and self.clusterer is not None:
+            factory, self._worker_factory = self._worker_factory, None  # one try: a failed start is not retried
+            try:
+                self._worker = factory()
+            except Exception as exc:  # no worker is slower, not wrong
+                log.warning("feature worker did not start (%s); computing features in this process", exc)
+        return self._worker
+
+    def _prepare(self, raws: Sequence[RawDocument], report: IngestReport, pending: _Batch | None) -> _Batch | None:
+        """Clean ``raws`` and hand their articles to the feature worker (when one runs)."""
+        cleaned = self._clean(raws, report, pending.source_ids if pending is not None else frozenset())
         if not cleaned:
-            return
-        stored = self._deduplicate([a for _, a in cleaned])
+            return None
+        articles = [a for _, a in cleaned]
+        lines = self.recurrent.drain_changes() if self.recurrent is not None else []
+        ticket = None
+        worker = self._feature_worker()
+        if worker is not None:
+            try:
+                ticket = worker.submit(articles)
+            except WorkerError as exc:
+                self._drop_worker(exc)
+        return _Batch(articles=articles, line_counts=lines, ticket=ticket,
+                      source_ids=frozenset(a.source_id for a in articles))
+
+    def _drop_worker(self, exc: Exception) -> None:
+        log.warning("%s; computing features in this process from now on", exc)
+        if self._worker is not None:
+            self._worker.close()
+        self._worker = None
+
+    def _finish(self, pending: _Batch, report: IngestReport) -> None:
+        """Deduplicate, cluster and write one prepared batch in one transaction."""
+        features = None
+        if pending.ticket is not None and self._worker is not None:
+            try:
+                features = {f.article_id: f for f in self._worker.result(pending.ticket)}
+            except WorkerError as exc:
+                self._drop_worker(exc)
+        stored = self._deduplicate(pending.articles)
         batch = WriteBatch()
-        batch.articles = self._cluster(stored, batch) if self.clusterer is not None else stored
-        if self.recurrent is not None:
-            batch.line_counts = self.recurrent.drain_changes()
+        batch.articles = self._cluster(stored, batch, features=features) if self.clusterer is not None else stored
+        batch.line_counts = pending.line_counts
         self.store.write_batch(batch)
         report.stored += len(batch.articles)
         report.duplicates += sum(1 for s in batch.articles if s.article.duplicate_of)
         report.merges += len(batch.merges)
+
+
+@dataclass
+class _Batch:
+    """A cleaned batch waiting for its features: the unit written in one transaction."""
+
+    articles: list[Article]
+    line_counts: list
+    ticket: int | None
+    source_ids: frozenset[str]

@@ -1,0 +1,222 @@
+"""A worker process that computes ``Features`` (embedding, terms, anchors) while the main process cleans,
+clusters and stores: the two halves of the pipeline run on two cores.
+
+The embedder's tokenizer and the anchor extractor are pure Python, so threads would share one interpreter lock;
+a process does not. The worker is ``python -m storyweave.workers`` started with ``subprocess`` (not
+``multiprocessing``, which would re-run an unguarded user script in the child). Messages are length-prefixed
+frames over its stdin/stdout: JSON and raw float32 bytes, never pickle. Requests are answered in order; a
+receiving thread in the worker drains requests while it computes, so neither side can block the other on a full
+pipe. If the worker dies, ``FeatureWorker.result`` raises ``WorkerError`` and the pipeline computes that batch
+itself. The worker ends when its stdin closes, i.e. when the parent closes it or goes away.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import queue
+import struct
+import subprocess
+import sys
+import threading
+from collections.abc import Sequence
+from dataclasses import asdict
+from pathlib import Path
+from typing import IO, Any
+
+import numpy as np
+
+from storyweave.cluster.base import Features
+from storyweave.config import Settings
+
+log = logging.getLogger(__name__)
+
+_HEADER = struct.Struct("<Q")
+
+
+class WorkerError(RuntimeError):
+    """The worker process failed or went away; the caller should compute the batch itself."""
+
+
+def write_frame(out: IO[bytes], payload: bytes) -> None:
+    out.write(_HEADER.pack(len(payload)))
+    out.write(payload)
+
+
+def read_frame(src: IO[bytes]) -> bytes:
+    """One frame; EOFError when the other side has closed (also in the middle of a frame)."""
+    head = src.read(_HEADER.size)
+    if len(head) < _HEADER.size:
+        raise EOFError("pipe closed")
+    (size,) = _HEADER.unpack(head)
+    payload = src.read(size)
+    if len(payload) < size:
+        raise EOFError("pipe closed in the middle of a frame")
+    return payload
+
+
+def _encode_request(articles: Sequence[Any]) -> bytes:
+    return json.dumps([
+        {"id": a.id, "title": a.title, "text": a.text, "lang": a.lang, "published": a.published} for a in articles
+    ]).encode("utf-8")
+
+
+class _Item:
+    """The attributes ``Representer.features`` reads, rebuilt from a request."""
+
+    __slots__ = ("id", "title", "text", "lang", "published")
+
+    def __init__(self, row: dict[str, Any]) -> None:
+        self.id = row["id"]
+        self.title = row["title"]
+        self.text = row["text"]
+        self.lang = row["lang"]
+        self.published = row["published"]
+
+
+def serve(src: IO[bytes], out: IO[bytes]) -> None:  # pragma: no cover - runs in the worker process
+    """The worker's loop: the first frame is the settings (JSON), then one reply per request, in order."""
+    from storyweave.cluster.represent import Representer
+    from storyweave.engine import make_embedder
+
+    settings = Settings(**json.loads(read_frame(src)))
+    representer = Representer(make_embedder(settings))
+    representer.features([_Item({"id": "warm-up", "title": "Warm up", "text": "Paris, 3 May 2020.", "lang": "en",
+                                 "published": None})])  # load the model and the place tables now, not on batch one
+    inbox: queue.Queue[bytes | None] = queue.Queue()
+
+    def receive() -> None:
+        try:
+            while True:
+                inbox.put(read_frame(src))
+        except (EOFError, OSError, ValueError):
+            inbox.put(None)
+
+    threading.Thread(target=receive, daemon=True).start()
+    while True:
+        message = inbox.get()
+        if message is None:
+            return
+        try:
+            feats = representer.features([_Item(row) for row in json.loads(message)])
+            meta = [{"id": f.article_id, "published": f.published, "lang": f.lang, "terms": f.terms,
+                     "anchors": sorted(f.anchors)} for f in feats]
+            dim = int(feats[0].dense.shape[0]) if feats else 0
+            dense = np.vstack([f.dense for f in feats]).astype(np.float32) if feats else np.zeros((0, 0), np.float32)
+            head = json.dumps({"ok": meta, "dim": dim}).encode("utf-8")
+            blob = np.ascontiguousarray(dense).tobytes()
+        except Exception as exc:  # report, keep serving: one bad batch must not end the worker
+            head, blob = json.dumps({"error": f"{type(exc).__name__}: {exc}"}).encode("utf-8"), b""
+        try:
+            write_frame(out, head)
+            write_frame(out, blob)
+            out.flush()
+        except (OSError, ValueError):
+            return
+
+
+class FeatureWorker:
+    """One child process computing ``Representer.features`` for batches, answered in submission order.
+
+    ``submit(articles)`` returns a ticket; ``result(ticket)`` blocks until that batch's features arrive (tickets
+    are redeemed in order). ``threads``: the embedder's BLAS threads in the worker (the parent keeps a core busy).
+    """
+
+    def __init__(self, settings: Settings, threads: int = 1) -> None:
+        worker_settings = {**asdict(settings), "threads": threads}
+        package_root = str(Path(__file__).resolve().parent.parent)
+        env = dict(os.environ)
+        env["PYTHONPATH"] = os.pathsep.join(p for p in (package_root, env.get("PYTHONPATH")) if p)
+        for var in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):  # before numpy loads there
+            env[var] = str(threads)
+        self._process = subprocess.Popen(
+            [sys.executable, "-m", "storyweave.workers"], stdin=subprocess.PIPE, stdout=subprocess.PIPE, env=env,
+        )
+        assert self._process.stdin is not None and self._process.stdout is not None
+        self._stdin: IO[bytes] = self._process.stdin
+        self._stdout: IO[bytes] = self._process.stdout
+        self._sent = 0
+        self._received = 0
+        self._send(json.dumps(worker_settings).encode("utf-8"))
+
+    def wait_ready(self) -> None:
+        """Block until the worker has loaded its model (an empty round trip)."""
+        self.result(self.submit([]))
+
+    @property
+    def alive(self) -> bool:
+        return self._process.poll() is None
+
+    def _send(self, payload: bytes) -> None:
+        try:
+            write_frame(self._stdin, payload)
+            self._stdin.flush()
+        except (OSError, ValueError) as exc:
+            raise WorkerError(f"feature worker unavailable (exit code {self._process.poll()}): {exc}") from exc
+
+    def submit(self, articles: Sequence[Any]) -> int:
+        self._send(_encode_request(articles))
+        self._sent += 1
+        return self._sent - 1
+
+    def result(self, ticket: int) -> list[Features]:
+        if ticket != self._received:
+            raise ValueError(f"tickets must be redeemed in order: expected {self._received}, got {ticket}")
+        self._received += 1
+        try:
+            head = json.loads(read_frame(self._stdout))
+            blob = read_frame(self._stdout)
+        except (EOFError, OSError, ValueError) as exc:
+            raise WorkerError(f"feature worker went away (exit code {self._process.poll()})") from exc
+        if "error" in head:
+            raise WorkerError(f"feature worker failed on a batch: {head['error']}")
+        meta = head["ok"]
+        if not meta:
+            return []
+        dense = np.frombuffer(blob, dtype=np.float32).reshape(len(meta), head["dim"])
+        return [
+            Features(article_id=m["id"], published=m["published"], lang=m["lang"], dense=dense[k].copy(),
+                     terms=m["terms"], anchors=frozenset(m["anchors"]))
+            for k, m in enumerate(meta)
+        ]
+
+    def close(self) -> None:
+        for stream in (self._stdin, self._stdout):
+            try:
+                stream.close()
+            except OSError:
+                pass
+        try:
+            self._process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            self._process.kill()
+            self._process.wait(timeout=10)
+
+
+def main() -> None:  # pragma: no cover - runs in the worker process
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle; we stop when it closes
+    src, out = sys.stdin.buffer, sys.stdout.buffer
+    sys.stdout = sys.stderr  # a stray print must not corrupt the frames
+    logging.basicConfig(level=logging.WARNING, format="storyweave worker: %(message)s")
+    serve(src, out)
+
+
+
+
+def limit_blas_threads(threads: int) -> Any:
+    """A context manager holding this process's BLAS to ``threads`` threads (a no-op without threadpoolctl):
+    while the worker embeds on one core, BLAS here must not spin on that core too."""
+    try:
+        from threadpoolctl import threadpool_limits
+    except ImportError:  # pragma: no cover - threadpoolctl is a dependency
+        import contextlib
+
+        return contextlib.nullcontext()
+    return threadpool_limits(limits=threads, user_api="blas")
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

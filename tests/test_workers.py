@@ -1,0 +1,123 @@
+"""The feature worker process: same results as computing in-process, survives its own death, never re-runs the
+caller's script, and speaks only length-prefixed JSON/bytes frames."""
+
+import io
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from storyweave import Storyweave
+from storyweave.config import Settings
+from storyweave.errors import StoryweaveError
+from storyweave.workers import FeatureWorker, WorkerError, read_frame, write_frame
+
+SAMPLES = Path(__file__).resolve().parent.parent / "samples"
+SRC = Path(__file__).resolve().parent.parent / "src"
+
+
+def _ingest(tmp_path, name, workers, paths, batch_size=16, factory=None):
+    settings = Settings(db=str(tmp_path / f"{name}.db"), embedder="hashing", workers=workers, batch_size=batch_size)
+    with Storyweave(settings=settings) as sw:
+        if factory is not None:
+            sw.pipeline._worker_factory = factory
+        report = sw.ingest(paths)
+        rows = {a.source_id: (a.story_id, a.duplicate_of, a.title, a.lang) for a in sw.articles()}
+        stories = sorted((s.id, s.size) for s in sw.stories())
+    return report, rows, stories
+
+
+def test_worker_gives_the_same_stories_as_in_process(tmp_path):
+    paths = [str(SAMPLES / "meantime"), str(SAMPLES / "ecbplus")]
+    plain = _ingest(tmp_path, "plain", 0, paths)
+    worker = _ingest(tmp_path, "worker", 1, paths)
+    assert plain[0].stored == worker[0].stored > 60
+    assert plain[1] == worker[1]
+    assert plain[2] == worker[2]
+    assert len(plain[2]) < plain[0].stored  # something was clustered together, so the comparison means something
+
+
+def test_a_worker_that_dies_mid_ingest_is_replaced_by_in_process_features(tmp_path):
+    paths = [str(SAMPLES / "meantime")]
+
+    class DyingWorker(FeatureWorker):
+        def result(self, ticket):
+            if ticket == 2:
+                self._process.kill()
+                self._process.wait()
+            return super().result(ticket)
+
+    settings = Settings(embedder="hashing")
+    plain = _ingest(tmp_path, "plain", 0, paths)
+    dying = _ingest(tmp_path, "dying", 1, paths, factory=lambda: DyingWorker(settings))
+    assert dying[0].stored == plain[0].stored and dying[0].failed == 0
+    assert dying[1] == plain[1]
+
+
+def test_the_same_source_id_in_adjacent_batches_is_stored_once(tmp_path):
+    row = {"id": "same", "title": "Flood in the valley", "text": "The river rose two metres overnight in the valley."}
+    other = [{"id": f"o{i}", "title": f"Item {i}", "text": f"Unrelated note number {i} about gardening."}
+             for i in range(5)]
+    path = tmp_path / "dup.jsonl"
+    # batch size 4: "same" ends batch one and starts batch two, which is cleaned before batch one is written
+    lines = other[:3] + [row, row] + other[3:]
+    path.write_text("".join(json.dumps(r) + "\n" for r in lines))
+    report, rows, _ = _ingest(tmp_path, "adjacent", 1, [str(path)], batch_size=4)
+    assert report.stored == 6 and report.unchanged == 1
+    assert set(rows) == {"same", "o0", "o1", "o2", "o3", "o4"}
+
+
+def test_worker_reports_a_bad_batch_and_keeps_serving():
+    from storyweave.models import Article
+
+    worker = FeatureWorker(Settings(embedder="hashing"))
+    try:
+        worker._send(b"this is not json")
+        worker._sent += 1
+        with pytest.raises(WorkerError, match="failed on a batch"):
+            worker.result(0)
+        art = Article(id="a1", source_id="a1", title="Quake hits Aleppo", text="A quake hit Aleppo on 3 May 2020.",
+                      lang="en", published="2020-05-03", outlet=None)
+        (feats,) = worker.result(worker.submit([art]))
+        assert feats.article_id == "a1" and feats.dense.shape == (256,)
+        assert "quake" in feats.terms and feats.anchors
+        assert feats.published is not None
+    finally:
+        worker.close()
+    assert not worker.alive
+
+
+def test_a_script_without_a_main_guard_runs_once(tmp_path):
+    # multiprocessing's spawn would import the caller's __main__ again in the child; the worker must not
+    script = tmp_path / "script.py"
+    script.write_text(
+        "from storyweave import Storyweave\n"
+        "from storyweave.config import Settings\n"
+        f"s = Settings(db={str(tmp_path / 's.db')!r}, embedder='hashing', workers=1)\n"
+        "with Storyweave(settings=s) as sw:\n"
+        f"    r = sw.ingest([{str(SAMPLES / 'meantime')!r}])\n"
+        "print('RAN', r.stored)\n"
+    )
+    env = {**os.environ, "PYTHONPATH": str(SRC)}
+    out = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, env=env, timeout=120)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.count("RAN") == 1
+
+
+def test_frames_round_trip_and_a_cut_frame_is_eof():
+    buf = io.BytesIO()
+    write_frame(buf, b"hello")
+    write_frame(buf, b"")
+    data = buf.getvalue()
+    src = io.BytesIO(data)
+    assert read_frame(src) == b"hello" and read_frame(src) == b""
+    with pytest.raises(EOFError):
+        read_frame(io.BytesIO(data[:7]))
+
+
+def test_workers_setting_is_validated():
+    with pytest.raises(StoryweaveError, match="workers"):
+        Settings().merged({"workers": 3})
