@@ -262,13 +262,18 @@ def _settings():
 def eval_(
     corpus: str = typer.Argument(..., help="Labelled corpus, JSON Lines with id, story, title, text, date, outlet."),
     no_cluster: bool = typer.Option(False, "--no-cluster", help="Only ingest, clean and describe (no stories)."),
+    embed_only: bool = typer.Option(False, "--embed-only",
+                                    help="Time only the embedding step on the texts the pipeline embeds (no scores)."),
     as_json: bool = typer.Option(False, "--json", help="One JSON object."),
 ) -> None:
     """Ingest a labelled corpus into a fresh temporary store in stream order and score its stories."""
-    from storyweave.evaluate.harness import evaluate_corpus
+    from storyweave.evaluate.harness import embedding_speed, evaluate_corpus
 
     try:
-        result = evaluate_corpus(corpus, _settings(), cluster=not no_cluster)
+        if embed_only:
+            result = embedding_speed(corpus, _settings())
+        else:
+            result = evaluate_corpus(corpus, _settings(), cluster=not no_cluster)
     except (StoryweaveError, OSError) as exc:
         err.print(f"[red]error:[/red] {exc}")
         raise typer.Exit(2) from exc

@@ -72,6 +72,10 @@ def run_bench(corpora: str, output: str, echo: Callable[[str], None] = print) ->
         if path.exists():
             echo(f"cluster: {name}")
             results["cluster"][name] = _run(["eval", str(path)])
+    gva = root / "gva-longtail" / "articles.jsonl"
+    if gva.exists():
+        echo("embedding step alone: gva-longtail")
+        results["embed_only"] = _run(["eval", str(gva), "--embed-only"])
     pairs = root / "semeval2022-pairs" / "pairs.csv"
     if pairs.exists():
         echo("language: semeval2022-pairs full texts")
@@ -101,6 +105,13 @@ def render(results: dict[str, Any]) -> str:
             f"| {name} | {r['articles']} | {r['bcubed_precision']} | {r['bcubed_recall']} | {r['bcubed_f1']} | "
             f"{r['pairwise_f1']} | {r['stories_gold']}/{r['stories_pred']} | {r['articles_per_second']} | "
             f"{r['peak_rss_mb']} |")
+    embed = results.get("embed_only")
+    whole = results["cluster"].get("gva-longtail")
+    if embed and whole:
+        ratio = whole["articles_per_second"] / embed["articles_per_second"]
+        lines += ["", f"Embedding step alone on the same gva-longtail texts ({embed['embedder']}, {embed['threads']} "
+                  f"threads, title + lead, mean {embed['mean_chars']} chars): {embed['articles_per_second']} "
+                  f"articles/s; the whole pipeline runs at {ratio:.0%} of that."]
     if results.get("pairs"):
         p = results["pairs"]
         lines += ["", f"Pair similarity (semeval2022-pairs): Pearson {p['pearson']} over {p['n']} pairs", ""]

@@ -60,8 +60,45 @@ def corpus_documents(rows: Sequence[Mapping[str, Any]], source: str) -> Iterator
 
 
 def peak_rss_mb() -> float:
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    """Peak resident memory of this process plus the largest finished child (the feature worker): an upper
+    bound of what the two held at once."""
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss + resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     return peak / (1024 * 1024) if sys.platform == "darwin" else peak / 1024
+
+
+def embedding_speed(path: str | Path, settings: Settings = Settings()) -> dict[str, Any]:
+    """The embedding step alone: clean the corpus (not timed), then time the embedder on exactly the texts the
+    pipeline embeds (title + lead), in ingest-sized batches, in this process with ``settings.threads``."""
+    from storyweave.clean import Cleaner
+    from storyweave.cluster.represent import Representer, clean_title, lead_text
+    from storyweave.engine import make_embedder
+    from storyweave.errors import InputError
+
+    rows = load_corpus(path)
+    cleaner = Cleaner()
+    texts = []
+    representer = Representer(make_embedder(settings))
+    for raw in corpus_documents(rows, str(path)):
+        try:
+            result = cleaner.clean(raw)
+        except InputError:
+            continue
+        texts.append(lead_text(clean_title(result.title), result.text, representer.lead_chars))
+    embedder = representer.embedder
+    embedder.embed(["warm up"])
+    started = time.perf_counter()
+    for start in range(0, len(texts), settings.batch_size):
+        embedder.embed(texts[start : start + settings.batch_size])
+    elapsed = time.perf_counter() - started
+    return {
+        "corpus": str(path),
+        "articles": len(texts),
+        "embedder": embedder.name,
+        "threads": settings.threads,
+        "mean_chars": round(sum(map(len, texts)) / len(texts), 1) if texts else 0,
+        "seconds": round(elapsed, 2),
+        "articles_per_second": round(len(texts) / elapsed, 1) if elapsed else None,
+    }
 
 
 def evaluate_corpus(path: str | Path, settings: Settings = Settings(), cluster: bool = True) -> dict[str, Any]:
