@@ -261,7 +261,7 @@ def test_reasons_are_short_and_lower_case(tmp_path: Path) -> None:
         write(tmp_path / "g.warc", b"WARC/1.0\r\ngarbage"), write(tmp_path / "h.json", b"[1, {"),
     ]
     errors = [item for item in read_paths([str(path) for path in inputs]) if isinstance(item, ItemError)]
-    assert len(errors) == 10
+    assert len(errors) == 11  # h.json: item 1 is not an object, then the array breaks off
     for error in errors:
         assert error.reason[:1].islower() and len(error.reason) < 120, error
         assert "Traceback" not in error.reason and "\n" not in error.reason

@@ -182,10 +182,70 @@ def test_json_single_object(tmp_path: Path) -> None:
     assert isinstance(doc, RawDocument) and (doc.format, doc.line, doc.title) == ("json", None, "T")
 
 
-def test_json_malformed_reports_the_line(tmp_path: Path) -> None:
+def test_json_malformed_reports_the_line_and_keeps_the_items_before(tmp_path: Path) -> None:
     path = write(tmp_path, "a.json", '[\n  {"text": "a"},\n  {"text": }\n]\n')
-    [error] = read(path)
+    first, error = read(path)
+    assert isinstance(first, RawDocument) and first.text == "a" and first.line == 1
     assert isinstance(error, ItemError) and error.line == 3 and error.reason.startswith("malformed json: ")
+
+
+def test_json_array_is_streamed_across_chunk_boundaries(tmp_path: Path) -> None:
+    items = [{"id": f"i{k}", "text": "é" * (k % 7) + f"body {k} " + "x" * (k * 13 % 300)} for k in range(400)]
+    items[17] = 12345  # a number may be cut at a chunk boundary too
+    path = write(tmp_path, "a.json", json.dumps(items, indent=1, ensure_ascii=False))
+    with open(path, "rb") as fh:
+        got = list(JsonReader(chunk_bytes=64).read(fh, str(path)))
+    assert len(got) == 400
+    assert got[17] == ItemError(str(path), "not a json object (got number)", 18)
+    docs = [g for g in got if isinstance(g, RawDocument)]
+    assert [d.source_id for d in docs] == [f"i{k}" for k in range(400) if k != 17]
+    assert docs[5].text == items[5]["text"]
+
+
+def test_json_array_memory_is_bounded_by_the_item_not_the_file(tmp_path: Path) -> None:
+    import tracemalloc
+
+    path = tmp_path / "big.json"
+    with open(path, "w") as fh:
+        fh.write("[")
+        for k in range(20000):
+            fh.write(("," if k else "") + json.dumps({"id": str(k), "text": "word " * 200}))
+        fh.write("]")
+    assert path.stat().st_size > 20_000_000
+    tracemalloc.start()
+    with open(path, "rb") as fh:
+        count = sum(1 for _ in JsonReader().read(fh, str(path)))
+    peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+    assert count == 20000 and peak < 3_000_000
+
+
+@pytest.mark.parametrize(
+    ("content", "reason"),
+    [
+        ('[{"text": "a"} {"text": "b"}]', "malformed json: expected ',' or ']' after item 1"),
+        ('[{"text": "a"},', "malformed json: the array is not closed (missing ']')"),
+        ('[{"text": "a"}, {"text": "b', "malformed json: unterminated string starting at"),
+    ],
+)
+def test_json_array_syntax_errors_after_good_items(tmp_path: Path, content: str, reason: str) -> None:
+    first, error = read(write(tmp_path, "a.json", content))
+    assert isinstance(first, RawDocument) and first.text == "a"
+    assert isinstance(error, ItemError) and error.reason.startswith(reason)
+
+
+def test_json_array_item_over_its_limit(tmp_path: Path) -> None:
+    path = write(tmp_path, "a.json", json.dumps([{"text": "ok"}, {"text": "y" * 5000}]))
+    first, error = read_paths([str(path)], readers=[JsonReader(max_item_bytes=1000, chunk_bytes=256)])
+    assert isinstance(first, RawDocument)
+    assert isinstance(error, ItemError) and error.reason.startswith("json item 2 too large: over ")
+
+
+def test_json_array_in_a_legacy_encoding_is_read_whole(tmp_path: Path) -> None:
+    path = tmp_path / "a.json"
+    path.write_bytes('[{"text": "Caf\u00e9 cr\u00e8me \u00e0 la fran\u00e7aise, d\u00e9j\u00e0 vu"}]'.encode("cp1252"))
+    [doc] = read(path)
+    assert isinstance(doc, RawDocument) and doc.text == "Café crème à la française, déjà vu"
 
 
 def test_json_scalar_top_level(tmp_path: Path) -> None:
@@ -194,8 +254,8 @@ def test_json_scalar_top_level(tmp_path: Path) -> None:
     assert error.reason == "json must hold an object or an array of objects, got number"
 
 
-def test_json_reader_refuses_files_over_its_limit(tmp_path: Path) -> None:
-    path = write(tmp_path, "a.json", json.dumps([{"text": "x" * 2000}]))
+def test_json_reader_refuses_a_single_object_over_its_limit(tmp_path: Path) -> None:
+    path = write(tmp_path, "a.json", json.dumps({"text": "x" * 2000}))
     [error] = read_paths([str(path)], readers=[JsonReader(max_bytes=1000)])
     assert isinstance(error, ItemError) and error.reason.startswith("json file (use jsonl for large inputs) too large")
 
