@@ -223,3 +223,25 @@ def test_learned_statistics_survive_a_restart():
     fresh.restore(first.snapshot())
     other = make("other", 1, day=0.7, noise=5, words=("topic2", "common", "rare"))
     assert fresh.pair_similarity(probe, other) != first.pair_similarity(probe, other)
+
+
+def test_anchor_prior_discounts_headlines_that_share_only_common_anchors() -> None:
+    """With ``anchor_prior`` a story matched only through an anchor every article carries scores lower than
+    without it, while a shared rare anchor still lifts the score above the common-only match."""
+    common = frozenset({"e:olympics"})
+
+    def headline(aid: str, topic: int, anchors: frozenset[str]) -> Features:
+        base = make(aid, topic, day=0.1 * topic, noise=topic)
+        return Features(aid, base.published, "en", base.dense, {f"w{topic}": 1.0}, anchors)
+
+    stream = [headline(f"h{k}", k, common) for k in range(8)] + [headline("r", 9, common | {"e:nishiya"})]
+    scores = {}
+    for prior in (0.0, 16.0):
+        clu = OnlineClusterer(ClusterConfig(anchor_prior=prior, bias=-30.0))  # every article opens its own story
+        for f in stream:
+            clu.learn_one(f)
+        only_common = clu.predict_one(headline("q1", 10, common))
+        with_rare = clu.predict_one(headline("q2", 11, common | {"e:nishiya"}))
+        scores[prior] = (only_common.score, with_rare.score)
+    assert scores[16.0][0] < scores[0.0][0]
+    assert scores[16.0][1] > scores[16.0][0] + 1.0

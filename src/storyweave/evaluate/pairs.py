@@ -29,18 +29,20 @@ def load_pairs(path: str | Path) -> list[dict[str, str]]:
         return list(reader)
 
 
-def evaluate_pairs(path: str | Path, settings: Settings = Settings()) -> dict[str, Any]:
+def pair_features(
+    path: str | Path, rows: list[dict[str, str]], embedder: Any
+) -> tuple[list[dict[str, str]], list[Any], Any]:
+    """The ``rows`` (from ``load_pairs(path)``) whose two texts survive cleaning, their ``Features`` (two per
+    row, in order) and an ``OnlineClusterer`` that has observed all of them (so it weighs terms by the
+    collection's IDF)."""
     from storyweave.clean import Cleaner
     from storyweave.cluster.online import OnlineClusterer
     from storyweave.cluster.represent import Representer
-    from storyweave.engine import make_embedder
     from storyweave.models import Article
 
-    rows = load_pairs(path)
     cleaner = Cleaner()
-    representer = Representer(make_embedder(settings))
+    representer = Representer(embedder)
     scorer = OnlineClusterer()
-    started = time.perf_counter()
     articles: list[Article] = []
     keep: list[dict[str, str]] = []
     for number, row in enumerate(rows, 2):
@@ -59,6 +61,15 @@ def evaluate_pairs(path: str | Path, settings: Settings = Settings()) -> dict[st
     features = representer.features(articles)
     for f in features:  # learn the term and anchor weights of the collection, as ingesting it would
         scorer.observe_one(f)
+    return keep, features, scorer
+
+
+def evaluate_pairs(path: str | Path, settings: Settings = Settings()) -> dict[str, Any]:
+    from storyweave.engine import make_embedder
+
+    started = time.perf_counter()
+    rows = load_pairs(path)
+    keep, features, scorer = pair_features(path, rows, make_embedder(settings))
     sims = [scorer.pair_similarity(features[2 * i], features[2 * i + 1]) for i in range(len(keep))]
     gold = [-float(r["Overall"]) for r in keep]
     by_pair: dict[str, tuple[list[float], list[float]]] = defaultdict(lambda: ([], []))
