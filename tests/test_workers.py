@@ -8,12 +8,13 @@ import subprocess
 import sys
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from storyweave import Storyweave
 from storyweave.config import Settings
 from storyweave.errors import StoryweaveError
-from storyweave.workers import FeatureWorker, WorkerError, read_frame, write_frame
+from storyweave.workers import EmbedWorker, WorkerError, read_frame, write_frame
 
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
 SRC = Path(__file__).resolve().parent.parent / "src"
@@ -43,7 +44,7 @@ def test_worker_gives_the_same_stories_as_in_process(tmp_path):
 def test_a_worker_that_dies_mid_ingest_is_replaced_by_in_process_features(tmp_path):
     paths = [str(SAMPLES / "meantime")]
 
-    class DyingWorker(FeatureWorker):
+    class DyingWorker(EmbedWorker):  # killed while batch 2 is on its way
         def result(self, ticket):
             if ticket == 2:
                 self._process.kill()
@@ -71,20 +72,19 @@ def test_the_same_source_id_in_adjacent_batches_is_stored_once(tmp_path):
 
 
 def test_worker_reports_a_bad_batch_and_keeps_serving():
-    from storyweave.models import Article
+    from storyweave.embed.hashing import HashingEmbedder
 
-    worker = FeatureWorker(Settings(embedder="hashing"))
+    worker = EmbedWorker(Settings(embedder="hashing"))
     try:
         worker._send(b"this is not json")
         worker._sent += 1
         with pytest.raises(WorkerError, match="failed on a batch"):
             worker.result(0)
-        art = Article(id="a1", source_id="a1", title="Quake hits Aleppo", text="A quake hit Aleppo on 3 May 2020.",
-                      lang="en", published="2020-05-03", outlet=None)
-        (feats,) = worker.result(worker.submit([art]))
-        assert feats.article_id == "a1" and feats.dense.shape == (256,)
-        assert "quake" in feats.terms and feats.anchors
-        assert feats.published is not None
+        texts = ["Quake hits Aleppo", "Flood in Porto Alegre", ""]
+        vectors = worker.result(worker.submit(texts))
+        assert vectors.shape == (3, 256) and vectors.dtype == np.float32
+        assert np.array_equal(vectors, HashingEmbedder().embed(texts))  # bit for bit what the parent would get
+        assert worker.result(worker.submit([])).shape[0] == 0
     finally:
         worker.close()
     assert not worker.alive

@@ -77,10 +77,10 @@ class Storyweave:
     def _worker_factory(self):
         if self.settings.workers < 1:
             return None
-        from storyweave.workers import FeatureWorker
+        from storyweave.workers import EmbedWorker
 
         settings = self.settings
-        return lambda: FeatureWorker(settings)
+        return lambda: EmbedWorker(settings)
 
     def _state_source(self, since: float, until: float):
         import json

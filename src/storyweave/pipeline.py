@@ -11,14 +11,13 @@ from dataclasses import dataclass, field, replace
 
 import numpy as np
 
-from storyweave.cluster.base import Features
 from storyweave.config import Settings
 from storyweave.dedup import MinHasher, content_hash
 from storyweave.errors import InputError
 from storyweave.models import Article, ItemError, RawDocument
 from storyweave.store.base import Store, StoredArticle, WriteBatch
 from storyweave.timeutil import to_timestamp
-from storyweave.workers import FeatureWorker, WorkerError, limit_blas_threads
+from storyweave.workers import EmbedWorker, WorkerError, limit_blas_threads
 
 log = logging.getLogger(__name__)
 
@@ -65,7 +64,7 @@ class Pipeline:
 
     def __init__(self, store: Store, cleaner, representer, clusterer, settings: Settings = Settings(),
                  recurrent=None, hasher: MinHasher | None = None,
-                 worker_factory: Callable[[], FeatureWorker] | None = None):
+                 worker_factory: Callable[[], EmbedWorker] | None = None):
         self.store = store
         self.cleaner = cleaner
         self.representer = representer
@@ -76,20 +75,20 @@ class Pipeline:
         self._restored = False
         self._newest: float | None = None
         self._worker_factory = worker_factory  # started on the first batch, so a pipeline that never ingests spawns nothing
-        self._worker: FeatureWorker | None = None
+        self._worker: EmbedWorker | None = None
 
     # --- public -------------------------------------------------------------------------------
     def ingest(self, items: Iterable[RawDocument | ItemError],
                progress: Callable[[IngestReport], None] | None = None) -> IngestReport:
         """Clean, deduplicate, cluster and store ``items`` batch by batch.
 
-        With a feature worker, batch N's features are computed in the worker while this process cleans batch
-        N + 1; batch N is then deduplicated, clustered and written before batch N + 1, so the result is the same
-        as without a worker.
+        With an embedding worker, batch N is embedded in the worker while this process cleans batch N + 1;
+        batch N is then deduplicated, described, clustered and written before batch N + 1, so the result is the
+        same as without a worker.
         """
         report = IngestReport()
         self._restore()
-        limit = limit_blas_threads(1) if self._feature_worker() is not None else contextlib.nullcontext()
+        limit = limit_blas_threads(1) if self._embed_worker() is not None else contextlib.nullcontext()
         with limit:
             self._ingest(items, report, progress)
         return report
@@ -116,7 +115,7 @@ class Pipeline:
             progress(report)
 
     def close(self) -> None:
-        """End the feature worker, if one runs."""
+        """End the embedding worker, if one runs."""
         if self._worker is not None:
             self._worker.close()
             self._worker = None
@@ -138,7 +137,7 @@ class Pipeline:
 
     def warm_up(self) -> None:
         """Load every model and table now rather than on the first articles (for honest timings): the language
-        detector, the HTML extractor, the embedder and the place tables (in the feature worker when one runs)."""
+        detector, the HTML extractor, the embedder and the place tables (the embedder in the worker when one runs)."""
         samples = [
             RawDocument(source="warm-up", format="text", text="Firefighters said on Monday, 3 May 2021, that the "
                         "fire in Aleppo was under control.\nRead more: example.com"),
@@ -153,15 +152,17 @@ class Pipeline:
                 pass
         if self.representer is None:
             return
-        worker = self._feature_worker()
+        worker = self._embed_worker()
+        cached = {}
         if worker is not None:
             try:
                 worker.wait_ready()
-                return
+                cached = {"warm-up": np.zeros(self.representer.embedder.dim, dtype=np.float32)}  # embedded there
             except WorkerError as exc:
                 self._drop_worker(exc)
         self.representer.features([Article(id="warm-up", source_id="warm-up", title="Fire in Aleppo",
-                                           text=samples[0].text or "", lang="en", published=None, outlet=None)])
+                                           text=samples[0].text or "", lang="en", published=None, outlet=None)],
+                                  cached=cached)
 
     # --- steps --------------------------------------------------------------------------------
     def _restore(self) -> None:
@@ -251,17 +252,17 @@ class Pipeline:
         return stored
 
     def _cluster(self, stored: list[StoredArticle], batch: WriteBatch, reuse: bool = False,
-                 features: dict[str, Features] | None = None) -> list[StoredArticle]:
+                 dense: dict[str, np.ndarray] | None = None) -> list[StoredArticle]:
         """Assign stories in publish order; ``reuse``: take dense vectors cached in the store (already stored
-        articles); ``features``: computed before (by the feature worker) for these articles."""
+        articles); ``dense``: vectors computed before (by the embedding worker) for these articles."""
         stored = sorted(stored, key=lambda s: _sort_key(s.article))
         articles = [s.article for s in stored]
         originals = [a for a in articles if a.duplicate_of is None]
         model = self.representer.embedder.name
         cached = {k: np.frombuffer(v, dtype=np.float32)
                   for k, v in self.store.embeddings([a.id for a in originals], model).items()} if reuse else {}
-        if features is None:
-            features = {f.article_id: f for f in self.representer.features(originals, cached=cached)}
+        fresh = dense or {}
+        features = {f.article_id: f for f in self.representer.features(originals, cached={**fresh, **cached})}
         # the story of each original copied from an earlier batch, resolved through merges
         dup_parents = {a.duplicate_of for a in articles if a.duplicate_of} - set(features)
         parent_story = self.store.story_of(sorted(p for p in dup_parents if p)) if dup_parents else {}
@@ -279,7 +280,7 @@ class Pipeline:
                 parent = article.duplicate_of
                 story_id = assigned.get(parent) or parent_story.get(parent)
                 if story_id is None:
-                    feats = features.get(article.id) or self.representer.features([article])[0]
+                    feats = self.representer.features([article], cached=fresh)[0]
                     story_id = self.clusterer.learn_one(feats)
                 else:
                     story_id = self.clusterer.resolve(story_id)
@@ -333,49 +334,50 @@ class Pipeline:
         self.store.write_batch(batch)
         return len(new_ids)
 
-    def _feature_worker(self):
+    def _embed_worker(self):
         if self._worker is None and self._worker_factory is not None and self.clusterer is not None:
             factory, self._worker_factory = self._worker_factory, None  # one try: a failed start is not retried
             try:
                 self._worker = factory()
             except Exception as exc:  # no worker is slower, not wrong
-                log.warning("feature worker did not start (%s); computing features in this process", exc)
+                log.warning("embedding worker did not start (%s); embedding in this process", exc)
         return self._worker
 
     def _prepare(self, raws: Sequence[RawDocument], report: IngestReport, pending: _Batch | None) -> _Batch | None:
-        """Clean ``raws`` and hand their articles to the feature worker (when one runs)."""
+        """Clean ``raws`` and hand their articles to the embedding worker (when one runs)."""
         cleaned = self._clean(raws, report, pending.source_ids if pending is not None else frozenset())
         if not cleaned:
             return None
         articles = [a for _, a in cleaned]
         lines = self.recurrent.drain_changes() if self.recurrent is not None else []
         ticket = None
-        worker = self._feature_worker()
-        if worker is not None:
+        worker = self._embed_worker()
+        if worker is not None and self.representer is not None:
             try:
-                ticket = worker.submit(articles)
+                ticket = worker.submit([self.representer.dense_text(a) for a in articles])
             except WorkerError as exc:
                 self._drop_worker(exc)
         return _Batch(articles=articles, line_counts=lines, ticket=ticket,
                       source_ids=frozenset(a.source_id for a in articles))
 
     def _drop_worker(self, exc: Exception) -> None:
-        log.warning("%s; computing features in this process from now on", exc)
+        log.warning("%s; embedding in this process from now on", exc)
         if self._worker is not None:
             self._worker.close()
         self._worker = None
 
     def _finish(self, pending: _Batch, report: IngestReport) -> None:
         """Deduplicate, cluster and write one prepared batch in one transaction."""
-        features = None
+        dense = None
         if pending.ticket is not None and self._worker is not None:
             try:
-                features = {f.article_id: f for f in self._worker.result(pending.ticket)}
+                vectors = self._worker.result(pending.ticket)
+                dense = {a.id: vectors[k] for k, a in enumerate(pending.articles)}
             except WorkerError as exc:
                 self._drop_worker(exc)
         stored = self._deduplicate(pending.articles)
         batch = WriteBatch()
-        batch.articles = self._cluster(stored, batch, features=features) if self.clusterer is not None else stored
+        batch.articles = self._cluster(stored, batch, dense=dense) if self.clusterer is not None else stored
         batch.line_counts = pending.line_counts
         self.store.write_batch(batch)
         report.stored += len(batch.articles)

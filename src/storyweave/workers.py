@@ -1,13 +1,15 @@
-"""A worker process that computes ``Features`` (embedding, terms, anchors) while the main process cleans,
+"""A worker process that embeds (the dense vectors of title + lead) while the main process cleans, describes,
 clusters and stores: the two halves of the pipeline run on two cores.
 
-The embedder's tokenizer and the anchor extractor are pure Python, so threads would share one interpreter lock;
-a process does not. The worker is ``python -m storyweave.workers`` started with ``subprocess`` (not
-``multiprocessing``, which would re-run an unguarded user script in the child). Messages are length-prefixed
-frames over its stdin/stdout: JSON and raw float32 bytes, never pickle. Requests are answered in order; a
-receiving thread in the worker drains requests while it computes, so neither side can block the other on a full
-pipe. If the worker dies, ``FeatureWorker.result`` raises ``WorkerError`` and the pipeline computes that batch
-itself. The worker ends when its stdin closes, i.e. when the parent closes it or goes away.
+The embedder's tokenizer is pure Python, as are cleaning and anchor extraction, so threads would share one
+interpreter lock; a process does not. Embedding is the single largest step (about 3.9 ms of the ~7 ms an article
+costs on one core), so it alone goes to the worker and the rest stays here, which balances the two processes.
+The worker is ``python -m storyweave.workers`` started with ``subprocess`` (not ``multiprocessing``, which would
+re-run an unguarded user script in the child). Messages are length-prefixed frames over its stdin/stdout: JSON
+and raw float32 bytes, never pickle. Requests are answered in order; a receiving thread in the worker drains
+requests while it computes, so neither side can block the other on a full pipe. If the worker dies,
+``EmbedWorker.result`` raises ``WorkerError`` and the pipeline embeds that batch itself. The worker ends when
+its stdin closes, i.e. when the parent closes it or goes away.
 """
 
 from __future__ import annotations
@@ -27,7 +29,6 @@ from typing import IO, Any
 
 import numpy as np
 
-from storyweave.cluster.base import Features
 from storyweave.config import Settings
 
 log = logging.getLogger(__name__)
@@ -56,34 +57,16 @@ def read_frame(src: IO[bytes]) -> bytes:
     return payload
 
 
-def _encode_request(articles: Sequence[Any]) -> bytes:
-    return json.dumps([
-        {"id": a.id, "title": a.title, "text": a.text, "lang": a.lang, "published": a.published} for a in articles
-    ]).encode("utf-8")
-
-
-class _Item:
-    """The attributes ``Representer.features`` reads, rebuilt from a request."""
-
-    __slots__ = ("id", "title", "text", "lang", "published")
-
-    def __init__(self, row: dict[str, Any]) -> None:
-        self.id = row["id"]
-        self.title = row["title"]
-        self.text = row["text"]
-        self.lang = row["lang"]
-        self.published = row["published"]
-
-
 def serve(src: IO[bytes], out: IO[bytes]) -> None:  # pragma: no cover - runs in the worker process
-    """The worker's loop: the first frame is the settings (JSON), then one reply per request, in order."""
-    from storyweave.cluster.represent import Representer
+    """The worker's loop: the first frame is the settings (JSON), then one reply per request, in order.
+
+    A request is a JSON list of texts; the reply is a JSON header ``{"n", "dim"}`` (or ``{"error"}``) and the
+    ``n x dim`` float32 matrix as raw bytes."""
     from storyweave.engine import make_embedder
 
     settings = Settings(**json.loads(read_frame(src)))
-    representer = Representer(make_embedder(settings))
-    representer.features([_Item({"id": "warm-up", "title": "Warm up", "text": "Paris, 3 May 2020.", "lang": "en",
-                                 "published": None})])  # load the model and the place tables now, not on batch one
+    embedder = make_embedder(settings)
+    embedder.embed(["warm up"])  # load the model now, not on batch one
     inbox: queue.Queue[bytes | None] = queue.Queue()
 
     def receive() -> None:
@@ -99,13 +82,12 @@ def serve(src: IO[bytes], out: IO[bytes]) -> None:  # pragma: no cover - runs in
         if message is None:
             return
         try:
-            feats = representer.features([_Item(row) for row in json.loads(message)])
-            meta = [{"id": f.article_id, "published": f.published, "lang": f.lang, "terms": f.terms,
-                     "anchors": sorted(f.anchors)} for f in feats]
-            dim = int(feats[0].dense.shape[0]) if feats else 0
-            dense = np.vstack([f.dense for f in feats]).astype(np.float32) if feats else np.zeros((0, 0), np.float32)
-            head = json.dumps({"ok": meta, "dim": dim}).encode("utf-8")
-            blob = np.ascontiguousarray(dense).tobytes()
+            texts = json.loads(message)
+            if not isinstance(texts, list) or not all(isinstance(t, str) for t in texts):
+                raise ValueError("a request must be a JSON list of strings")
+            dense = np.ascontiguousarray(embedder.embed(texts), dtype=np.float32)
+            head = json.dumps({"n": int(dense.shape[0]), "dim": int(dense.shape[1])}).encode("utf-8")
+            blob = dense.tobytes()
         except Exception as exc:  # report, keep serving: one bad batch must not end the worker
             head, blob = json.dumps({"error": f"{type(exc).__name__}: {exc}"}).encode("utf-8"), b""
         try:
@@ -116,10 +98,10 @@ def serve(src: IO[bytes], out: IO[bytes]) -> None:  # pragma: no cover - runs in
             return
 
 
-class FeatureWorker:
-    """One child process computing ``Representer.features`` for batches, answered in submission order.
+class EmbedWorker:
+    """One child process embedding batches of texts, answered in submission order.
 
-    ``submit(articles)`` returns a ticket; ``result(ticket)`` blocks until that batch's features arrive (tickets
+    ``submit(texts)`` returns a ticket; ``result(ticket)`` blocks until that batch's vectors arrive (tickets
     are redeemed in order). ``threads``: the embedder's BLAS threads in the worker (the parent keeps a core busy).
     """
 
@@ -153,14 +135,15 @@ class FeatureWorker:
             write_frame(self._stdin, payload)
             self._stdin.flush()
         except (OSError, ValueError) as exc:
-            raise WorkerError(f"feature worker unavailable (exit code {self._process.poll()}): {exc}") from exc
+            raise WorkerError(f"embedding worker unavailable (exit code {self._process.poll()}): {exc}") from exc
 
-    def submit(self, articles: Sequence[Any]) -> int:
-        self._send(_encode_request(articles))
+    def submit(self, texts: Sequence[str]) -> int:
+        self._send(json.dumps(list(texts)).encode("utf-8"))
         self._sent += 1
         return self._sent - 1
 
-    def result(self, ticket: int) -> list[Features]:
+    def result(self, ticket: int) -> np.ndarray:
+        """The ``len(texts) x dim`` float32 matrix for the batch of ``ticket``."""
         if ticket != self._received:
             raise ValueError(f"tickets must be redeemed in order: expected {self._received}, got {ticket}")
         self._received += 1
@@ -168,18 +151,10 @@ class FeatureWorker:
             head = json.loads(read_frame(self._stdout))
             blob = read_frame(self._stdout)
         except (EOFError, OSError, ValueError) as exc:
-            raise WorkerError(f"feature worker went away (exit code {self._process.poll()})") from exc
+            raise WorkerError(f"embedding worker went away (exit code {self._process.poll()})") from exc
         if "error" in head:
-            raise WorkerError(f"feature worker failed on a batch: {head['error']}")
-        meta = head["ok"]
-        if not meta:
-            return []
-        dense = np.frombuffer(blob, dtype=np.float32).reshape(len(meta), head["dim"])
-        return [
-            Features(article_id=m["id"], published=m["published"], lang=m["lang"], dense=dense[k].copy(),
-                     terms=m["terms"], anchors=frozenset(m["anchors"]))
-            for k, m in enumerate(meta)
-        ]
+            raise WorkerError(f"embedding worker failed on a batch: {head['error']}")
+        return np.frombuffer(blob, dtype=np.float32).reshape(head["n"], head["dim"]).copy()
 
     def close(self) -> None:
         for stream in (self._stdin, self._stdout):

@@ -109,6 +109,10 @@ class Representer:
             self.anchors = AnchorExtractor()
         return self.anchors
 
+    def dense_text(self, item: ArticleLike) -> str:
+        """The text the embedder sees for ``item``: cleaned title plus the lead, about ``lead_chars`` long."""
+        return lead_text(clean_title(item.title), item.text, self.lead_chars)
+
     def features(
         self,
         items: Sequence[ArticleLike],
@@ -121,7 +125,7 @@ class Representer:
         titles = [clean_title(it.title) for it in items]
         cached = cached or {}
         todo = [k for k, it in enumerate(items) if it.id not in cached]
-        fresh = self.embedder.embed([lead_text(titles[k], items[k].text, self.lead_chars) for k in todo])
+        fresh = self.embedder.embed([self.dense_text(items[k]) for k in todo])
         vectors = dict(zip(todo, fresh, strict=True))
         dense = [vectors[k] if k in vectors else cached[it.id] for k, it in enumerate(items)]
         extractor = self._anchor_extractor()
