@@ -55,3 +55,45 @@ def test_speed(extractor: AnchorExtractor) -> None:
     for _ in range(200):
         extractor.extract("Man shot in Chicago", text)
     assert 200 / (time.perf_counter() - start) > 300  # >= 1,000/s on a quiet machine; loose bound for CI
+
+
+def test_hyphenated_compounds_expose_places_and_names(extractor: AnchorExtractor) -> None:
+    assert "p:1850147" in extractor.extract("Nach den Tokio-Spielen", "")  # Tokyo's geonames id
+    assert "p:JP" in extractor.extract("Die Japan-Reise beginnt", "")
+    assert "e:" + skeleton("biles") in extractor.extract("Der Simone-Biles-Rückzug", "")
+    assert "p:1850147" in extractor.extract("Tóquio2020: surf e skate", "")
+
+
+def test_hyphenated_place_names_stay_whole(extractor: AnchorExtractor) -> None:
+    anchors = extractor.extract("Talks in Guinea-Bissau", "")
+    assert "p:GW" in anchors and "p:GN" not in anchors
+
+
+def test_country_adjectives_and_demonyms(extractor: AnchorExtractor) -> None:
+    for title in (
+        "La adolescente japonesa gana el oro",
+        "Le judoka japonais gagne",
+        "Japanese teenager wins gold",
+        "13-летняя японка стала чемпионкой",
+        "die japanische Skaterin",
+    ):
+        assert "p:JP" in extractor.extract(title, ""), title
+    assert "p:BR" in extractor.extract("A skatista brasileira ganha prata", "")
+    assert "p:US" in extractor.extract("американская гимнастка снялась", "")
+    assert "p:DE" in extractor.extract("Le basketteur allemand", "")
+    assert "p:DE" in extractor.extract("German swimmers", "")
+
+
+def test_demonym_stems_do_not_catch_ordinary_words(extractor: AnchorExtractor) -> None:
+    anchors = extractor.extract(None, "The service was serving customers; the germane point is a russet colour.")
+    assert not any(a.startswith("p:") for a in anchors)
+
+
+def test_title_first_word_can_be_a_name_but_not_in_the_body(extractor: AnchorExtractor) -> None:
+    key = "e:" + skeleton("carapaz")
+    assert key in extractor.extract("Carapaz hace historia en ciclismo", "")
+    assert key not in extractor.extract(None, "Carapaz hace historia en ciclismo.")
+
+
+def test_transliterated_japanese_name_variants_meet(extractor: AnchorExtractor) -> None:
+    assert skeleton("momidzi") == skeleton("momiji")  # Russian дз (Polivanov) vs Hepburn j

