@@ -28,12 +28,35 @@ def store(tmp_path):
 def test_migrations_are_named_recorded_and_idempotent(tmp_path):
     path = tmp_path / "m.db"
     s = SQLiteStore(path)
-    assert s.migrations() == ["0001_initial", "0002_clusterer_statistics"]
+    assert s.migrations() == ["0001_initial", "0002_clusterer_statistics", "0003_embeddings_by_rowid"]
     assert s.migrate() == []
     s.close()
     again = SQLiteStore(path)
     assert again.migrate() == []
     again.close()
+
+
+def test_a_store_from_before_0003_keeps_its_embeddings(tmp_path):
+    from storyweave.store.migrations import MIGRATIONS
+
+    path = tmp_path / "old.db"
+    db = sqlite3.connect(path, isolation_level=None)
+    db.execute("CREATE TABLE schema_migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)")
+    for name, statements in MIGRATIONS[:2]:
+        for sql in statements:
+            db.execute(sql)
+        db.execute("INSERT INTO schema_migrations VALUES (?, '2026-11-24')", (name,))
+    vector = bytes(range(16))
+    db.execute("INSERT INTO embeddings (article_id, model, vector) VALUES ('a1', 'usem3', ?)", (vector,))
+    db.close()
+    store = SQLiteStore(path)
+    try:
+        assert store.migrations()[-1] == "0003_embeddings_by_rowid"
+        assert store.embeddings(["a1", "a2"], "usem3") == {"a1": vector}
+        with pytest.raises(sqlite3.IntegrityError):  # still one vector per article and model
+            store._db.execute("INSERT INTO embeddings (article_id, model, vector) VALUES ('a1', 'usem3', x'00')")
+    finally:
+        store.close()
 
 
 def test_wal_mode(store):

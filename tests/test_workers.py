@@ -121,3 +121,51 @@ def test_frames_round_trip_and_a_cut_frame_is_eof():
 def test_workers_setting_is_validated():
     with pytest.raises(StoryweaveError, match="workers"):
         Settings().merged({"workers": 3})
+
+
+def test_copies_of_the_batch_being_committed_are_recognised(tmp_path, monkeypatch):
+    # batch size 4: the original ends batch one, which is still being committed (in the writing thread) when
+    # batch two, holding an exact and a near copy, is deduplicated; the copies must still find it and its story
+    original = ("Flood waters rose two metres overnight in the river valley, forcing four hundred families from "
+                "their homes, the regional fire service said on Sunday. Rescue boats searched the lower streets "
+                "of the town until dawn, and the army sent two helicopters to reach villages cut off by water.")
+    rows = [{"id": f"u{i}", "title": f"Note {i}", "text": f"Unrelated note number {i} about gardening and bees."}
+            for i in range(3)]
+    rows.append({"id": "orig", "title": "Flood in the valley", "text": original})
+    rows.append({"id": "exact", "title": "Flood in the valley", "text": original})
+    rows.append({"id": "near", "title": "Valley flood", "text": original.replace("Sunday", "Sunday morning")})
+    rows += [{"id": f"v{i}", "title": f"Item {i}", "text": f"Another unrelated item {i} on chess openings."}
+             for i in range(3)]
+    path = tmp_path / "copies.jsonl"
+    path.write_text("".join(json.dumps(r) + "\n" for r in rows))
+    plain = _ingest(tmp_path, "plain", 0, [str(path)], batch_size=4)
+    import threading
+    import time
+
+    from storyweave.store.sqlite import SQLiteStore
+
+    commit = SQLiteStore.write_batch
+
+    def slow_commit(self, batch):  # a large store: the commit is still running when the next batch is deduplicated
+        if threading.current_thread() is not threading.main_thread():
+            time.sleep(0.5)
+        commit(self, batch)
+
+    monkeypatch.setattr(SQLiteStore, "write_batch", slow_commit)
+    threaded = _ingest(tmp_path, "threaded", 1, [str(path)], batch_size=4)
+    assert plain[1] == threaded[1]
+    got = threaded[1]
+    orig_id = next(v for k, v in _ids(tmp_path / "threaded.db").items() if k == "orig")
+    assert got["exact"][1] == orig_id and got["near"][1] == orig_id  # duplicate_of
+    assert got["exact"][0] == got["near"][0] == got["orig"][0]  # the same story
+    assert threaded[0].duplicates == 2
+
+
+def _ids(db):
+    import sqlite3
+
+    con = sqlite3.connect(db)
+    try:
+        return dict(con.execute("SELECT source_id, id FROM articles"))
+    finally:
+        con.close()

@@ -8,6 +8,7 @@ import json
 import logging
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
+from typing import Any
 
 import numpy as np
 
@@ -76,6 +77,7 @@ class Pipeline:
         self._newest: float | None = None
         self._worker_factory = worker_factory  # started on the first batch, so a pipeline that never ingests spawns nothing
         self._worker: EmbedWorker | None = None
+        self._writer: _Writer | None = None
 
     # --- public -------------------------------------------------------------------------------
     def ingest(self, items: Iterable[RawDocument | ItemError],
@@ -88,9 +90,17 @@ class Pipeline:
         """
         report = IngestReport()
         self._restore()
-        limit = limit_blas_threads(1) if self._embed_worker() is not None else contextlib.nullcontext()
+        parallel = self._embed_worker() is not None
+        limit = limit_blas_threads(1) if parallel else contextlib.nullcontext()
+        if parallel and self._writer is None:
+            handle = self.store.open_writer()
+            self._writer = _Writer(handle) if handle is not None else None
         with limit:
-            self._ingest(items, report, progress)
+            try:
+                self._ingest(items, report, progress)
+            finally:
+                if self._writer is not None:
+                    self._writer.wait()  # every batch is committed when ingest returns; raises a failed write
         return report
 
     def _ingest(self, items: Iterable[RawDocument | ItemError], report: IngestReport,
@@ -115,10 +125,13 @@ class Pipeline:
             progress(report)
 
     def close(self) -> None:
-        """End the embedding worker, if one runs."""
+        """End the embedding worker and the writing thread, if they run."""
         if self._worker is not None:
             self._worker.close()
             self._worker = None
+        if self._writer is not None:
+            self._writer.close()
+            self._writer = None
 
     def _advance(self, pending: _Batch | None, raws: Sequence[RawDocument], report: IngestReport,
                  progress: Callable[[IngestReport], None] | None) -> _Batch | None:
@@ -230,6 +243,13 @@ class Pipeline:
         bands = [self.hasher.band_keys(sig) if sig is not None else () for sig in signatures]
         # one store query for the whole batch: earlier articles sharing an LSH band with any of them
         stored_candidates = self.store.near_duplicate_candidates(sorted({b for keys in bands for b in keys}))
+        inflight = self._writer.inflight if self._writer is not None else None
+        if inflight is not None:  # the batch being committed counts as stored (it is newer than everything there)
+            for digest, first in inflight.hashes.items():
+                earlier.setdefault(digest, first)
+            wanted = {b for keys in bands for b in keys}
+            stored_candidates = stored_candidates + [(i, sig) for i, sig, keys in inflight.signatures
+                                                     if wanted.intersection(keys)]
         stored: list[StoredArticle] = []
         batch_sigs: list[tuple[str, bytes, tuple[int, ...]]] = []
         for article, digest, signature, keys in zip(articles, hashes, signatures, bands, strict=True):
@@ -266,6 +286,11 @@ class Pipeline:
         # the story of each original copied from an earlier batch, resolved through merges
         dup_parents = {a.duplicate_of for a in articles if a.duplicate_of} - set(features)
         parent_story = self.store.story_of(sorted(p for p in dup_parents if p)) if dup_parents else {}
+        inflight = self._writer.inflight if self._writer is not None else None
+        if inflight is not None:
+            for parent in dup_parents:
+                if parent and parent not in parent_story and parent in inflight.stories:
+                    parent_story[parent] = inflight.stories[parent]
         assigned: dict[str, str] = {}
         out: list[StoredArticle] = []
         # originals first (in publish order), then copies, which follow their original wherever it went
@@ -345,7 +370,10 @@ class Pipeline:
 
     def _prepare(self, raws: Sequence[RawDocument], report: IngestReport, pending: _Batch | None) -> _Batch | None:
         """Clean ``raws`` and hand their articles to the embedding worker (when one runs)."""
-        cleaned = self._clean(raws, report, pending.source_ids if pending is not None else frozenset())
+        unwritten = pending.source_ids if pending is not None else frozenset()
+        if self._writer is not None and self._writer.inflight is not None:
+            unwritten = unwritten | self._writer.inflight.source_ids
+        cleaned = self._clean(raws, report, unwritten)
         if not cleaned:
             return None
         articles = [a for _, a in cleaned]
@@ -379,10 +407,68 @@ class Pipeline:
         batch = WriteBatch()
         batch.articles = self._cluster(stored, batch, dense=dense) if self.clusterer is not None else stored
         batch.line_counts = pending.line_counts
-        self.store.write_batch(batch)
+        if self._writer is not None:
+            self._writer.write(batch, pending.source_ids)  # committed while the next batch is prepared
+        else:
+            self.store.write_batch(batch)
         report.stored += len(batch.articles)
         report.duplicates += sum(1 for s in batch.articles if s.article.duplicate_of)
         report.merges += len(batch.merges)
+
+
+@dataclass(frozen=True)
+class _Inflight:
+    """What later batches must see of a batch that is still being committed."""
+
+    source_ids: frozenset[str]
+    hashes: dict[str, str]  # content hash -> id of an original
+    signatures: list[tuple[str, bytes, tuple[int, ...]]]  # originals: id, MinHash signature, LSH band keys
+    stories: dict[str, str]  # article id -> story id
+
+
+class _Writer:
+    """Commits batches through a second store handle in a background thread, one at a time, in order.
+
+    A large SQLite store spends most of a batch's write in COMMIT (dirty index pages into the WAL) with the
+    interpreter lock released, so it runs while the main thread cleans, deduplicates and clusters the next batch.
+    Meanwhile ``inflight`` answers for the batch being committed (deduplication, a copy's story, already-seen
+    source ids). ``wait`` blocks until it is committed and re-raises its error, if any; a batch is still one
+    transaction, so a killed process leaves whole batches.
+    """
+
+    def __init__(self, store: Store) -> None:
+        from concurrent.futures import ThreadPoolExecutor
+
+        self._store = store
+        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="storyweave-writer")
+        self._future: Any = None
+        self.inflight: _Inflight | None = None
+
+    def write(self, batch: WriteBatch, source_ids: frozenset[str]) -> None:
+        self.wait()
+        originals = [s for s in batch.articles if s.article.duplicate_of is None]
+        self.inflight = _Inflight(
+            source_ids=source_ids,
+            hashes={s.content_hash: s.article.id for s in reversed(originals)},  # the first one wins
+            signatures=[(s.article.id, s.signature, tuple(s.bands)) for s in originals if s.signature and s.bands],
+            stories={s.article.id: s.article.story_id for s in batch.articles if s.article.story_id},
+        )
+        self._future = self._pool.submit(self._store.write_batch, batch)
+
+    def wait(self) -> None:
+        future, self._future = self._future, None
+        try:
+            if future is not None:
+                future.result()
+        finally:
+            self.inflight = None
+
+    def close(self) -> None:
+        try:
+            self.wait()
+        finally:
+            self._pool.submit(self._store.close).result()
+            self._pool.shutdown()
 
 
 @dataclass

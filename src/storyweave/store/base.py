@@ -61,6 +61,11 @@ class Store(ABC):
     def write_batch(self, batch: WriteBatch) -> None:
         """Write the whole batch in one transaction, or nothing."""
 
+    def open_writer(self) -> Store | None:
+        """Another handle on the same store for ``write_batch`` calls from a background thread while this one
+        keeps reading (None: this store cannot, and the pipeline writes in its own thread)."""
+        return None
+
     @abstractmethod
     def known_source_ids(self, source_ids: Sequence[str]) -> set[str]: ...
 
@@ -70,7 +75,7 @@ class Store(ABC):
 
     @abstractmethod
     def near_duplicate_candidates(self, bands: Sequence[int]) -> list[tuple[str, bytes]]:
-        """(article id, signature) of articles sharing any of the LSH band keys."""
+        """(article id, signature) of original articles sharing any of the LSH band keys, oldest first."""
 
     @abstractmethod
     def get_article(self, article_id: str) -> Article: ...

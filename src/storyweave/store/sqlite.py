@@ -122,6 +122,10 @@ class SQLiteStore(Store):
     def close(self) -> None:
         self._db.close()
 
+    def open_writer(self) -> SQLiteStore:
+        """A second connection: in WAL mode this one keeps reading the last committed batch while it writes."""
+        return SQLiteStore(self.path)
+
     # --- writes -------------------------------------------------------------------------------
     def write_batch(self, batch: WriteBatch) -> None:
         db = self._db
@@ -208,9 +212,12 @@ class SQLiteStore(Store):
         return found
 
     def near_duplicate_candidates(self, bands: Sequence[int]) -> list[tuple[str, bytes]]:
-        sql = ("SELECT a.id, a.signature FROM dup_bands b JOIN articles a ON a.id = b.article_id"
+        sql = ("SELECT a.rowid, a.id, a.signature FROM dup_bands b JOIN articles a ON a.id = b.article_id"
                " WHERE b.band IN ({marks}) AND a.duplicate_of IS NULL")
-        out = {r[0]: r[1] for r in self._rows_in(sql, bands) if r[1] is not None}
+        rows = sorted((r[0], r[1], r[2]) for r in self._rows_in(sql, bands) if r[2] is not None)
+        out: dict[str, bytes] = {}
+        for _, article_id, signature in rows:  # oldest first: ties go to the first copy stored
+            out.setdefault(article_id, signature)
         return list(out.items())
 
     def story_of(self, article_ids: Sequence[str]) -> dict[str, str]:
