@@ -12,10 +12,11 @@ from __future__ import annotations
 import dataclasses
 import sys
 
+from sw_data import CLUSTER_CORPORA, CORPORA
+
 import storyweave.cluster.online as online
 from storyweave.config import Settings
 from storyweave.evaluate.harness import evaluate_corpus
-from sw_data import CLUSTER_CORPORA, CORPORA
 
 
 def main() -> None:
