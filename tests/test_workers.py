@@ -169,3 +169,28 @@ def _ids(db):
         return dict(con.execute("SELECT source_id, id FROM articles"))
     finally:
         con.close()
+
+
+def test_an_ingest_that_fails_midway_leaves_the_next_one_in_step(tmp_path):
+    rows = [{"id": f"r{i}", "title": f"Story {i}", "text": f"Report number {i} about the harbour bridge repairs."}
+            for i in range(12)]
+
+    def items(fail_at=None):
+        from storyweave.models import RawDocument
+
+        for i, row in enumerate(rows):
+            if i == fail_at:
+                raise RuntimeError("the source broke")
+            yield RawDocument(source="t.jsonl", format="jsonl", line=i + 1, source_id=row["id"], title=row["title"],
+                              text=row["text"])
+
+    settings = Settings(db=str(tmp_path / "f.db"), embedder="hashing", workers=1, batch_size=4)
+    with Storyweave(settings=settings) as sw:
+        with pytest.raises(RuntimeError, match="the source broke"):
+            sw.ingest_documents(items(fail_at=10))  # batch 2 was sent to the worker and never collected
+        first = {a.source_id for a in sw.articles()}
+        assert first == {f"r{i}" for i in range(4)}  # whole batches only
+        report = sw.ingest_documents(items())
+        assert report.stored == 8 and report.unchanged == 4 and report.failed == 0
+        assert {a.source_id for a in sw.articles()} == {f"r{i}" for i in range(12)}
+        assert all(a.story_id for a in sw.articles())

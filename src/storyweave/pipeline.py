@@ -98,6 +98,11 @@ class Pipeline:
         with limit:
             try:
                 self._ingest(items, report, progress)
+            except BaseException:
+                if self._worker is not None and self._worker.outstanding:  # a batch was embedded for nothing:
+                    self._worker.close()  # a fresh worker for the next ingest, in step with its tickets
+                    self._worker = None
+                raise
             finally:
                 if self._writer is not None:
                     self._writer.wait()  # every batch is committed when ingest returns; raises a failed write
@@ -361,10 +366,10 @@ class Pipeline:
 
     def _embed_worker(self):
         if self._worker is None and self._worker_factory is not None and self.clusterer is not None:
-            factory, self._worker_factory = self._worker_factory, None  # one try: a failed start is not retried
             try:
-                self._worker = factory()
+                self._worker = self._worker_factory()
             except Exception as exc:  # no worker is slower, not wrong
+                self._worker_factory = None  # a failed start is not retried
                 log.warning("embedding worker did not start (%s); embedding in this process", exc)
         return self._worker
 
@@ -393,6 +398,7 @@ class Pipeline:
         if self._worker is not None:
             self._worker.close()
         self._worker = None
+        self._worker_factory = None  # a worker that failed is not started again
 
     def _finish(self, pending: _Batch, report: IngestReport) -> None:
         """Deduplicate, cluster and write one prepared batch in one transaction."""

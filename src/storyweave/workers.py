@@ -127,6 +127,11 @@ class EmbedWorker:
         self.result(self.submit([]))
 
     @property
+    def outstanding(self) -> int:
+        """Batches submitted whose result has not been taken."""
+        return self._sent - self._received
+
+    @property
     def alive(self) -> bool:
         return self._process.poll() is None
 
