@@ -85,8 +85,9 @@ class Pipeline:
         """Clean, deduplicate, cluster and store ``items`` batch by batch.
 
         With an embedding worker, batch N is embedded in the worker while this process cleans batch N + 1;
-        batch N is then deduplicated, described, clustered and written before batch N + 1, so the result is the
-        same as without a worker.
+        batch N is then deduplicated, described and clustered before batch N + 1, and committed by the writing
+        thread while batch N + 1 is prepared (deduplication sees it meanwhile), so the result is the same as with
+        ``workers = 0``. Every batch is committed when this returns.
         """
         report = IngestReport()
         self._restore()
