@@ -85,6 +85,40 @@ def test_sigkill_mid_ingest_leaves_a_consistent_store_and_reingest_completes(tmp
     assert _check_consistent(db) == total
 
 
+@pytest.mark.slow
+def test_ctrl_c_mid_ingest_says_so_and_leaves_whole_batches(tmp_path):
+    rng = random.Random(11)
+    src = tmp_path / "big.jsonl"
+    total = 4000
+    src.write_text("".join(json.dumps(_article(i, rng)) + "\n" for i in range(total)))
+    db = tmp_path / "int.db"
+    proc = subprocess.Popen([sys.executable, "-m", "storyweave", "--db", str(db), "ingest", str(src)],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                            env=_env(STORYWEAVE_BATCH_SIZE="100", STORYWEAVE_WORKERS="1"))
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline and proc.poll() is None:
+        time.sleep(0.05)
+        try:
+            con = sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=1)
+            stored = con.execute("SELECT count(*) FROM articles").fetchone()[0]
+            con.close()
+        except sqlite3.OperationalError:
+            continue
+        if stored >= 300:
+            break
+    assert proc.poll() is None, "ingest finished before it could be interrupted; make the input larger"
+    proc.send_signal(signal.SIGINT)
+    _, stderr = proc.communicate(timeout=60)
+    assert proc.returncode == 130, stderr
+    assert "interrupted" in stderr and "Traceback" not in stderr
+    before = _check_consistent(db)
+    assert 0 < before < total and before % 100 == 0
+    result = _ingest(db, src)
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["unchanged"] == before
+    assert _check_consistent(db) == total
+
+
 def test_bad_inputs_each_reported_rest_stored(tmp_path):
     good = {"id": "ok1", "title": "Floods hit Kerala", "date": "2018-08-16",
             "text": "Heavy rain caused floods across Kerala on Monday, officials said, and thousands of people "

@@ -96,6 +96,10 @@ def ingest(
     except StoryweaveError as exc:
         err.print(f"[red]error:[/red] {exc}")
         raise typer.Exit(2) from exc
+    except KeyboardInterrupt:
+        err.print("interrupted: every batch stored so far is complete; ingest the same input again to finish"
+                  " (articles already stored are skipped)")
+        raise typer.Exit(130) from None
     finally:
         sw.close()
     if as_json:
