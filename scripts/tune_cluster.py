@@ -3,7 +3,6 @@
     PYTHONPATH=src:scripts python scripts/tune_cluster.py                    # default ClusterConfig
     PYTHONPATH=src:scripts python scripts/tune_cluster.py bias=-8 w_terms=5  # override fields
     PYTHONPATH=src:scripts python scripts/tune_cluster.py --grid bias=-8,-9,-10 w_anchors=2,4
-    PYTHONPATH=src:scripts python scripts/tune_cluster.py --speed [--threads=2]  # full pipeline speed on gva, no cache
     --evict=DAYS (default 30; 0 = never evict) applies to all modes.
 
 Embeddings come from the /tmp cache (scripts/embed_cache.py fills it); gold labels are used only for scoring.
@@ -79,55 +78,9 @@ def semeval(config: ClusterConfig, pairs) -> float:
 def main() -> None:
     args = sys.argv[1:]
     grid_mode = "--grid" in args
-    speed = "--speed" in args
     args = [a for a in args if not a.startswith("--")]
     names = [a for a in args if "=" not in a] or CLUSTER_CORPORA
     over = parse([a for a in args if "=" in a])
-    if speed:
-        rows = load_corpus("gva-longtail")
-        threads = int(next((a.split("=")[1] for a in sys.argv if a.startswith("--threads=")), "2"))
-        spent = [0.0]
-        use = USEEmbedder(threads=threads)
-
-        class Timed:  # the same embedder, timing its calls
-            name, dim = use.name, use.dim
-
-            def embed(self, texts):
-                t0 = time.perf_counter()
-                out = use.embed(texts)
-                spent[0] += time.perf_counter() - t0
-                return out
-
-        rep = Representer(Timed())
-        rep.features(rows[:8])
-        spent[0] = 0.0  # load model and tables
-        # interleaved as a pipeline runs it: embed a batch, cluster it, persist dirty stories, evict quiet ones
-        store: dict[str, StoryState] = {}
-
-        def source(since: float, until: float) -> list[StoryState]:
-            return [s for s in store.values() if s.first is not None and s.last >= since and s.first <= until]
-
-        clu = OnlineClusterer(make_config({k: v[0] for k, v in over.items()}), state_source=source)
-        pred = {}
-        latest = None
-        t = time.perf_counter()
-        for i in range(0, len(rows), 64):
-            for f in rep.features(rows[i : i + 64]):
-                pred[f.article_id] = clu.learn_one(f)
-                if f.published is not None:
-                    latest = f.published if latest is None else max(latest, f.published)
-            for s in clu.dirty_states():
-                store[s.id] = s
-            if latest is not None and EVICT_DAYS > 0:
-                for s in clu.evict(latest - EVICT_DAYS * 86400):
-                    store[s.id] = s
-        dt = time.perf_counter() - t
-        gold = {r.id: r.story for r in rows}
-        pred = {k: clu.resolve(v) for k, v in pred.items()}
-        print(f"gva-longtail full pipeline: {len(rows) / dt:.1f} articles/s (evict={EVICT_DAYS:g}d),"
-              f" B3 {bcubed(gold, pred)}, {len(store)} stories stored, {len(clu.snapshot())} in memory;"
-              f" embedding {len(rows) / spent[0]:.0f} art/s, everything else {len(rows) / (dt - spent[0]):.0f} art/s")
-        return
     emb = CachedEmbedder(USEEmbedder(threads=2))
     rep = Representer(emb)
     data = {}

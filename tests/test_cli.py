@@ -5,7 +5,6 @@ import shutil
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
 from storyweave.cli import app
 
@@ -13,12 +12,6 @@ SAMPLES = Path(__file__).resolve().parent.parent / "samples"
 ARTICLE_KEYS = {"id", "source_id", "title", "text", "lang", "published", "outlet", "authors", "url",
                 "duplicate_of", "removed"}
 STORY_KEYS = {"id", "title", "size", "languages", "outlets", "first_published", "last_published", "article_ids"}
-
-
-@pytest.fixture
-def runner(monkeypatch):
-    monkeypatch.setenv("STORYWEAVE_EMBEDDER", "hashing")
-    return CliRunner()
 
 
 @pytest.fixture

@@ -4,7 +4,6 @@ import csv
 import json
 
 import pytest
-from typer.testing import CliRunner
 
 from storyweave.cli import app
 
@@ -16,12 +15,6 @@ EVENTS = {
                "After three days of debate, Dutch lawmakers passed the 2021 budget on Tuesday."],
     "race": ["Lewis Hamilton won the Monaco Grand Prix on Sunday ahead of Max Verstappen."],
 }
-
-
-@pytest.fixture
-def runner(monkeypatch):
-    monkeypatch.setenv("STORYWEAVE_EMBEDDER", "hashing")
-    return CliRunner()
 
 
 @pytest.fixture

@@ -49,16 +49,15 @@ def _check_consistent(db) -> int:
     return n
 
 
-@pytest.mark.slow
-def test_sigkill_mid_ingest_leaves_a_consistent_store_and_reingest_completes(tmp_path):
-    rng = random.Random(7)
-    src = tmp_path / "big.jsonl"
-    total = 4000
+def _ingest_until_stored(tmp_path, name, seed, total, **popen):
+    """Start ``storyweave ingest`` (batches of 100) on ``total`` generated articles in a child process and return
+    (input, store, process) once at least 300 are stored, the process still running."""
+    rng = random.Random(seed)
+    src = tmp_path / f"{name}.jsonl"
     src.write_text("".join(json.dumps(_article(i, rng)) + "\n" for i in range(total)))
-    db = tmp_path / "kill.db"
+    db = tmp_path / f"{name}.db"
     proc = subprocess.Popen([sys.executable, "-m", "storyweave", "--db", str(db), "ingest", str(src)],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                            env=_env(STORYWEAVE_BATCH_SIZE="100"))
+                            env=_env(STORYWEAVE_BATCH_SIZE="100", STORYWEAVE_WORKERS="1"), **popen)
     deadline = time.monotonic() + 120
     stored = 0
     while time.monotonic() < deadline and proc.poll() is None:
@@ -71,7 +70,15 @@ def test_sigkill_mid_ingest_leaves_a_consistent_store_and_reingest_completes(tmp
             continue
         if stored >= 300:
             break
-    assert proc.poll() is None, "ingest finished before it could be killed; make the input larger"
+    assert proc.poll() is None, "ingest finished before it could be stopped; make the input larger"
+    return src, db, proc
+
+
+@pytest.mark.slow
+def test_sigkill_mid_ingest_leaves_a_consistent_store_and_reingest_completes(tmp_path):
+    total = 4000
+    src, db, proc = _ingest_until_stored(tmp_path, "kill", 7, total, stdout=subprocess.DEVNULL,
+                                         stderr=subprocess.DEVNULL)
     proc.send_signal(signal.SIGKILL)
     proc.wait()
     before = _check_consistent(db)
@@ -87,26 +94,9 @@ def test_sigkill_mid_ingest_leaves_a_consistent_store_and_reingest_completes(tmp
 
 @pytest.mark.slow
 def test_ctrl_c_mid_ingest_says_so_and_leaves_whole_batches(tmp_path):
-    rng = random.Random(11)
-    src = tmp_path / "big.jsonl"
     total = 4000
-    src.write_text("".join(json.dumps(_article(i, rng)) + "\n" for i in range(total)))
-    db = tmp_path / "int.db"
-    proc = subprocess.Popen([sys.executable, "-m", "storyweave", "--db", str(db), "ingest", str(src)],
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                            env=_env(STORYWEAVE_BATCH_SIZE="100", STORYWEAVE_WORKERS="1"))
-    deadline = time.monotonic() + 120
-    while time.monotonic() < deadline and proc.poll() is None:
-        time.sleep(0.05)
-        try:
-            con = sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=1)
-            stored = con.execute("SELECT count(*) FROM articles").fetchone()[0]
-            con.close()
-        except sqlite3.OperationalError:
-            continue
-        if stored >= 300:
-            break
-    assert proc.poll() is None, "ingest finished before it could be interrupted; make the input larger"
+    src, db, proc = _ingest_until_stored(tmp_path, "int", 11, total, stdout=subprocess.PIPE,
+                                         stderr=subprocess.PIPE, text=True)
     proc.send_signal(signal.SIGINT)
     _, stderr = proc.communicate(timeout=60)
     assert proc.returncode == 130, stderr

@@ -14,6 +14,7 @@ import pytest
 from storyweave import Storyweave
 from storyweave.config import Settings
 from storyweave.errors import StoryweaveError
+from storyweave.pipeline import article_id_for
 from storyweave.workers import EmbedWorker, WorkerError, read_frame, write_frame
 
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
@@ -155,20 +156,11 @@ def test_copies_of_the_batch_being_committed_are_recognised(tmp_path, monkeypatc
     threaded = _ingest(tmp_path, "threaded", 1, [str(path)], batch_size=4)
     assert plain[1] == threaded[1]
     got = threaded[1]
-    orig_id = next(v for k, v in _ids(tmp_path / "threaded.db").items() if k == "orig")
+    orig_id = article_id_for("orig")
     assert got["exact"][1] == orig_id and got["near"][1] == orig_id  # duplicate_of
     assert got["exact"][0] == got["near"][0] == got["orig"][0]  # the same story
     assert threaded[0].duplicates == 2
 
-
-def _ids(db):
-    import sqlite3
-
-    con = sqlite3.connect(db)
-    try:
-        return dict(con.execute("SELECT source_id, id FROM articles"))
-    finally:
-        con.close()
 
 
 def test_an_ingest_that_fails_midway_leaves_the_next_one_in_step(tmp_path):

@@ -28,7 +28,7 @@ class Settings:
     batch_size: int = 256  # articles per transaction while ingesting
     embedder: str = "use"  # "use" (Universal Sentence Encoder multilingual) or "hashing" (tests only)
     threads: int = 2  # BLAS threads for the embedder
-    workers: int = 1  # feature worker processes while ingesting (0: compute embeddings and anchors in-process)
+    workers: int = 1  # embedding worker processes while ingesting (0: embed in the ingesting process)
     active_days: float = 30.0  # stories quiet for longer may leave memory (they stay in the store)
     max_active_stories: int = 20000  # above this many stories in memory, the quiet ones are evicted
     dedup_threshold: float = 0.7  # estimated Jaccard above which a text is a copy of an earlier one

@@ -75,7 +75,7 @@ class Pipeline:
         self.hasher = hasher or MinHasher(threshold=settings.dedup_threshold)
         self._restored = False
         self._newest: float | None = None
-        self._worker_factory = worker_factory  # started on the first batch, so a pipeline that never ingests spawns nothing
+        self._worker_factory = worker_factory  # started by the first ingest, so a pipeline that never ingests spawns nothing
         self._worker: EmbedWorker | None = None
         self._writer: _Writer | None = None
 
@@ -248,12 +248,12 @@ class Pipeline:
         signatures = [self.hasher.signature(a.text) for a in articles]
         bands = [self.hasher.band_keys(sig) if sig is not None else () for sig in signatures]
         # one store query for the whole batch: earlier articles sharing an LSH band with any of them
-        stored_candidates = self.store.near_duplicate_candidates(sorted({b for keys in bands for b in keys}))
+        wanted = {b for keys in bands for b in keys}
+        stored_candidates = self.store.near_duplicate_candidates(sorted(wanted))
         inflight = self._writer.inflight if self._writer is not None else None
         if inflight is not None:  # the batch being committed counts as stored (it is newer than everything there)
             for digest, first in inflight.hashes.items():
                 earlier.setdefault(digest, first)
-            wanted = {b for keys in bands for b in keys}
             stored_candidates = stored_candidates + [(i, sig) for i, sig, keys in inflight.signatures
                                                      if wanted.intersection(keys)]
         stored: list[StoredArticle] = []
@@ -480,7 +480,7 @@ class _Writer:
 
 @dataclass
 class _Batch:
-    """A cleaned batch waiting for its features: the unit written in one transaction."""
+    """A cleaned batch waiting for its vectors from the worker: the unit written in one transaction."""
 
     articles: list[Article]
     line_counts: list

@@ -2,7 +2,7 @@
 clusters and stores: the two halves of the pipeline run on two cores.
 
 The embedder's tokenizer is pure Python, as are cleaning and anchor extraction, so threads would share one
-interpreter lock; a process does not. Embedding is the single largest step (about 3.9 ms of the ~7 ms an article
+interpreter lock; a process does not. Embedding is the single largest step (about 3.8 ms of the ~8 ms an article
 costs on one core), so it alone goes to the worker and the rest stays here, which balances the two processes.
 The worker is ``python -m storyweave.workers`` started with ``subprocess`` (not ``multiprocessing``, which would
 re-run an unguarded user script in the child). Messages are length-prefixed frames over its stdin/stdout: JSON
@@ -30,8 +30,6 @@ from typing import IO, Any
 import numpy as np
 
 from storyweave.config import Settings
-
-log = logging.getLogger(__name__)
 
 _HEADER = struct.Struct("<Q")
 

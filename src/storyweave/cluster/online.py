@@ -105,7 +105,7 @@ class ClusterConfig:
     max_members: int = 200
     idf_bits: int = 20
     exact_limit: int = 1024
-    hnsw_connectivity: int = 8  # usearch graph degree; with the two below, insertion costs ~0.13 ms, not ~0.47
+    hnsw_connectivity: int = 8  # a sparser usearch graph than its defaults: cheaper insertion, same F1 (tuning log)
     hnsw_expansion_add: int = 32
     hnsw_expansion_search: int = 64
 

@@ -18,13 +18,16 @@ from storyweave.timeutil import to_timestamp as parse_time
 _WORD = re.compile(r"[^\W\d_]{3,}", re.UNICODE)
 
 
-class ArticleLike(Protocol):
-    @property
-    def id(self) -> str: ...
+class TitledText(Protocol):
     @property
     def title(self) -> str | None: ...
     @property
     def text(self) -> str: ...
+
+
+class ArticleLike(TitledText, Protocol):
+    @property
+    def id(self) -> str: ...
     @property
     def lang(self) -> str | None: ...
     @property
@@ -117,7 +120,7 @@ class Representer:
             self.anchors = AnchorExtractor()
         return self.anchors
 
-    def dense_text(self, item: ArticleLike) -> str:
+    def dense_text(self, item: TitledText) -> str:
         """The text the embedder sees for ``item``: cleaned title plus the lead, about ``lead_chars`` long."""
         return lead_text(clean_title(item.title), item.text, self.lead_chars)
 

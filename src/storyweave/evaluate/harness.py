@@ -60,7 +60,7 @@ def corpus_documents(rows: Sequence[Mapping[str, Any]], source: str) -> Iterator
 
 
 def peak_rss_mb() -> float:
-    """Peak resident memory of this process plus the largest finished child (the feature worker): an upper
+    """Peak resident memory of this process plus the largest finished child (the embedding worker): an upper
     bound of what the two held at once."""
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss + resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     return peak / (1024 * 1024) if sys.platform == "darwin" else peak / 1024
@@ -70,7 +70,7 @@ def embedding_speed(path: str | Path, settings: Settings = Settings()) -> dict[s
     """The embedding step alone: clean the corpus (not timed), then time the embedder on exactly the texts the
     pipeline embeds (title + lead), in ingest-sized batches, in this process with ``settings.threads``."""
     from storyweave.clean import Cleaner
-    from storyweave.cluster.represent import Representer, clean_title, lead_text
+    from storyweave.cluster.represent import Representer
     from storyweave.engine import make_embedder
     from storyweave.errors import InputError
 
@@ -83,7 +83,7 @@ def embedding_speed(path: str | Path, settings: Settings = Settings()) -> dict[s
             result = cleaner.clean(raw)
         except InputError:
             continue
-        texts.append(lead_text(clean_title(result.title), result.text, representer.lead_chars))
+        texts.append(representer.dense_text(result))
     embedder = representer.embedder
     embedder.embed(["warm up"])
     started = time.perf_counter()
