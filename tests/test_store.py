@@ -5,6 +5,7 @@ import pytest
 from storyweave.errors import NotFoundError
 from storyweave.models import Article
 from storyweave.store import ArticleQuery, SQLiteStore, StoredArticle, WriteBatch
+from storyweave.store.base import StoredVersion
 
 
 def _article(i, **kw):
@@ -28,7 +29,8 @@ def store(tmp_path):
 def test_migrations_are_named_recorded_and_idempotent(tmp_path):
     path = tmp_path / "m.db"
     s = SQLiteStore(path)
-    assert s.migrations() == ["0001_initial", "0002_clusterer_statistics", "0003_embeddings_by_rowid"]
+    assert s.migrations() == ["0001_initial", "0002_clusterer_statistics", "0003_embeddings_by_rowid",
+                              "0004_identity_revisions"]
     assert s.migrate() == []
     s.close()
     again = SQLiteStore(path)
@@ -51,7 +53,7 @@ def test_a_store_from_before_0003_keeps_its_embeddings(tmp_path):
     db.close()
     store = SQLiteStore(path)
     try:
-        assert store.migrations()[-1] == "0003_embeddings_by_rowid"
+        assert "0003_embeddings_by_rowid" in store.migrations()
         assert store.embeddings(["a1", "a2"], "usem3") == {"a1": vector}
         with pytest.raises(sqlite3.IntegrityError):  # still one vector per article and model
             store._db.execute("INSERT INTO embeddings (article_id, model, vector) VALUES ('a1', 'usem3', x'00')")
@@ -85,11 +87,51 @@ def test_full_text_search_folds_accents_and_quotes_safely(store):
     assert [a.id for a in store.articles(ArticleQuery(search="Kerala"))] == ["a2"]
 
 
+def test_a_store_from_before_0004_knows_its_articles_by_identity(tmp_path):
+    from storyweave.store.migrations import MIGRATIONS
+
+    path = tmp_path / "old.db"
+    db = sqlite3.connect(path, isolation_level=None)
+    db.execute("CREATE TABLE schema_migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)")
+    for name, statements in MIGRATIONS[:3]:
+        for sql in statements:
+            db.execute(sql)
+        db.execute("INSERT INTO schema_migrations VALUES (?, '2026-11-25')", (name,))
+    db.execute("INSERT INTO articles (id, source_id, content_hash, text, ingested) VALUES ('a1', 'f.txt', 'h', 'x', 'now')")
+    db.execute("INSERT INTO outlet_lines (outlet, line_hash, n) VALUES ('example.com', 'abc', 3)")
+    db.close()
+    store = SQLiteStore(path)
+    try:
+        assert store.versions(["f.txt", "g.txt"]) == {"f.txt": [StoredVersion("a1", "f.txt", None, "h")]}
+        assert store.line_counts() == [("example.com", "abc", 3, "")]
+    finally:
+        store.close()
+
+
 def test_failed_batch_writes_nothing(store):
     store.write_batch(_batch(_article(1)))
     with pytest.raises(sqlite3.IntegrityError):
-        store.write_batch(_batch(_article(2), _article(1)))  # a1 again violates the unique id
+        store.write_batch(_batch(_article(2), _article(1, source_id="other")))  # a1 again violates the unique id
     assert [a.id for a in store.articles()] == ["a1"]
+
+
+def test_an_article_another_writer_stored_meanwhile_is_skipped_not_failed(store):
+    assert store.write_batch(_batch(_article(1))) == []
+    assert store.write_batch(_batch(_article(2), _article(1))) == ["a1"]
+    assert [a.id for a in store.articles()] == ["a1", "a2"]
+
+
+def test_an_update_keeps_the_earlier_version_as_a_revision(store):
+    first = _article(1)
+    store.write_batch(_batch(first))
+    second = _article(1, text="Body text number 1 about floods, corrected: nine dead, not eight.")
+    store.write_batch(WriteBatch(articles=[StoredArticle(second, content_hash="h2", replaces=first)]))
+    assert store.get_article("a1").text == second.text
+    assert [a.id for a in store.articles(ArticleQuery(search="corrected"))] == ["a1"]
+    assert [a.id for a in store.articles(ArticleQuery(search="floods"))] == ["a1"]
+    revisions = store.revisions("a1")
+    assert [(r.number, r.article.text) for r in revisions] == [(1, first.text)]
+    assert store.revisions("a2") == []
 
 
 def test_merges_resolve_and_move_articles(store):

@@ -106,9 +106,11 @@ def ingest(
         _emit_json(report.to_json())
     else:
         out.print(
-            f"read {report.read}  stored {report.stored}  duplicate {report.duplicates}"
+            f"read {report.read}  stored {report.stored}  duplicate {report.duplicates}  updated {report.updated}"
             f"  unchanged {report.unchanged}  failed {report.failed}"
         )
+    for line in report.warnings:
+        sys.stderr.write(f"warning: {line}\n")
     for line in report.errors:
         sys.stderr.write(line + "\n")  # one unwrapped line per failed item: path[:line]: reason
     raise typer.Exit(1 if report.failed else 0)
@@ -146,20 +148,28 @@ def articles(
 @app.command()
 def article(
     article_id: str = typer.Argument(..., help="Article id (or the source id it was ingested with)."),
+    revisions: bool = typer.Option(False, "--revisions", help="Also the earlier versions of an updated article."),
     as_json: bool = typer.Option(False, "--json", help="One JSON object."),
 ) -> None:
     """Show one article: metadata, clean text and the removed lines."""
     sw = _open()
     try:
         a = sw.article(article_id)
+        earlier = sw.revisions(a.id) if revisions else []
     except NotFoundError as exc:
         err.print(f"[red]error:[/red] {exc}")
         raise typer.Exit(1) from exc
     finally:
         sw.close()
     if as_json:
-        _emit_json(a.to_json())
+        data = a.to_json()
+        if revisions:
+            data["revisions"] = [{"revision": r.number, "replaced_at": r.replaced_at, **r.article.to_json()}
+                                 for r in earlier]
+        _emit_json(data)
         return
+    if revisions:
+        _print_revisions(earlier)
     out.print(a.title or "(no title)", style="bold", markup=False)
     for key in ("id", "source_id", "lang", "published", "outlet", "url", "duplicate_of", "story_id"):
         out.print(f"{key}: {getattr(a, key) or '-'}", markup=False)
@@ -171,6 +181,18 @@ def article(
         out.print(f"removed ({len(a.removed)} lines):", style="dim", markup=False)
         for line in a.removed:
             out.print(f"  - {line}", style="dim", markup=False)
+
+
+def _print_revisions(earlier) -> None:
+    if not earlier:
+        out.print("revisions: none (this is the only version stored)", style="dim", markup=False)
+        return
+    for r in earlier:
+        out.print(f"revision {r.number} (replaced {r.replaced_at}): {r.article.title or '(no title)'}", style="dim",
+                  markup=False)
+        for line in r.article.text.splitlines():
+            out.print(f"  | {line}", style="dim", markup=False)
+    out.print(f"current version (revision {len(earlier) + 1}):", style="bold", markup=False)
 
 
 @app.command()

@@ -16,6 +16,7 @@ from storyweave.config import Settings
 from storyweave.models import Article, ItemError, RawDocument, Story
 from storyweave.pipeline import IngestReport, Pipeline
 from storyweave.store import ArticleQuery, SQLiteStore, Store
+from storyweave.store.base import Revision
 
 
 def make_embedder(settings: Settings):
@@ -100,7 +101,8 @@ class Storyweave:
         return self.pipeline.ingest(documents, progress=progress)
 
     def recluster(self, since: str, until: str) -> dict[str, int]:
-        """Rebuild the stories of the articles published in [since, until], and of every story they touch."""
+        """Rebuild the stories of the articles published in [since, until], and of every story they touch, in one
+        transaction. The same range twice gives the same stories with the same ids; see ``Pipeline.recluster``."""
         in_range = list(self.store.articles(ArticleQuery(since=since, until=until)))
         story_ids = sorted({a.story_id for a in in_range if a.story_id})
         members: dict[str, Article] = {a.id: a for a in in_range}
@@ -108,18 +110,27 @@ class Storyweave:
             for a in self.store.articles(ArticleQuery(story_id=story_id)):
                 members[a.id] = a
         articles = list(members.values())
-        self.store.reset_stories([a.id for a in articles], story_ids)
+        if not articles:
+            return {"articles": 0, "stories_before": 0, "stories_after": 0}
         if self._pipeline is not None:
             self._pipeline.close()
         self._pipeline = None  # a fresh clusterer restores the untouched stories from the store
-        stories = self.pipeline.recluster(articles, story_ids) if articles else 0
-        return {"articles": len(articles), "stories_before": len(story_ids), "stories_after": stories}
+        try:
+            return self.pipeline.recluster(articles, story_ids)
+        finally:
+            if self._pipeline is not None:
+                self._pipeline.close()
+            self._pipeline = None  # its memory holds ids before renaming: the next use restores from the store
 
     def articles(self, **filters) -> Iterator[Article]:
         return self.store.articles(ArticleQuery(**filters))
 
     def article(self, article_id: str) -> Article:
         return self.store.get_article(article_id)
+
+    def revisions(self, article_id: str) -> list[Revision]:
+        """Earlier versions of an updated article, oldest first."""
+        return self.store.revisions(self.store.get_article(article_id).id)
 
     def stories(self, **filters) -> list[Story]:
         return self.store.stories(ArticleQuery(**filters))

@@ -12,12 +12,15 @@ from typing import Any
 
 import numpy as np
 
+from storyweave.cluster.base import Features, StoryState
 from storyweave.config import Settings
 from storyweave.dedup import MinHasher, content_hash
 from storyweave.errors import InputError
-from storyweave.models import Article, ItemError, RawDocument
+from storyweave.models import Article, CleanResult, ItemError, RawDocument
+from storyweave.recluster import plan_ids
 from storyweave.store.base import Store, StoredArticle, WriteBatch
 from storyweave.timeutil import to_timestamp
+from storyweave.versions import VersionTracker
 from storyweave.workers import EmbedWorker, WorkerError, limit_blas_threads
 
 log = logging.getLogger(__name__)
@@ -37,7 +40,9 @@ class IngestReport:
     duplicates: int = 0  # stored, linked to an earlier copy
     unchanged: int = 0  # already in the store: nothing written
     failed: int = 0
+    updated: int = 0  # a new version of a stored article (same input id or URL, new content)
     errors: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
     merges: int = 0
 
     def to_json(self) -> dict[str, object]:
@@ -45,10 +50,12 @@ class IngestReport:
             "read": self.read,
             "stored": self.stored,
             "duplicates": self.duplicates,
+            "updated": self.updated,
             "unchanged": self.unchanged,
             "failed": self.failed,
             "merges": self.merges,
             "errors": list(self.errors),
+            "warnings": list(self.warnings),
         }
 
 
@@ -73,6 +80,7 @@ class Pipeline:
         self.settings = settings
         self.recurrent = recurrent
         self.hasher = hasher or MinHasher(threshold=settings.dedup_threshold)
+        self.versions = VersionTracker(store)
         self._restored = False
         self._newest: float | None = None
         self._worker_factory = worker_factory  # started by the first ingest, so a pipeline that never ingests spawns nothing
@@ -90,6 +98,7 @@ class Pipeline:
         ``workers = 0``. Every batch is committed when this returns.
         """
         report = IngestReport()
+        self.versions.begin()
         self._restore()
         parallel = self._embed_worker() is not None
         limit = limit_blas_threads(1) if parallel else contextlib.nullcontext()
@@ -184,39 +193,39 @@ class Pipeline:
                                   cached=cached)
 
     # --- steps --------------------------------------------------------------------------------
-    def _restore(self) -> None:
-        """Load the clusterer's active stories from the store (once per pipeline)."""
+    def _restore(self, exclude: frozenset[str] = frozenset()) -> None:
+        """Load the clusterer's stories from the store (once per pipeline), as one long run would hold them: all of
+        them while there are at most ``max_active_stories``; above that, those active in the last ``active_days``,
+        and the older ones come back when an article near their time arrives (as after an eviction)."""
         if self._restored or self.clusterer is None:
             return
         self._restored = True
-        from storyweave.cluster.base import StoryState
 
         saved = self.store.clusterer_statistics()
         if saved is not None:
             self.clusterer.import_statistics(json.loads(saved[0]), saved[1])
         newest = self.store.latest_story_time()
-        if newest is None:
-            return
-        since = newest - self.settings.active_days * 86400
+        if self.store.count_stories() <= self.settings.max_active_stories:
+            since = None
+        elif newest is not None:
+            since = newest - self.settings.active_days * 86400
+        else:
+            since = None
         states = [StoryState.from_record(json.loads(s), blob) for s, blob in self.store.story_states(since=since)]
-        self.clusterer.restore(states)
+        self.clusterer.restore([s for s in states if s.id not in exclude], evicted_before=since)
         self._newest = newest
 
-    def _clean(self, raws: Sequence[RawDocument], report: IngestReport,
-               unwritten: frozenset[str] = frozenset()) -> list[tuple[RawDocument, Article]]:
-        """Cleaned articles of ``raws``, skipping those already stored or in the batch not yet written."""
-        out: list[tuple[RawDocument, Article]] = []
-        seen: set[str] = set(unwritten)
-        source_ids = [raw.source_id or raw.location for raw in raws]
-        known = self.store.known_source_ids(source_ids)
-        for raw, source_id in zip(raws, source_ids, strict=True):
-            if source_id in known or source_id in seen:
+    def _clean(self, raws: Sequence[RawDocument], report: IngestReport) -> list[_Item]:
+        """Cleaned articles of ``raws`` that are new or updated (see ``storyweave.versions``)."""
+        out: list[_Item] = []
+        for raw, decision in zip(raws, self.versions.sort(raws), strict=True):
+            if decision.warning:
+                report.warnings.append(decision.warning)
+            if decision.kind == "unchanged":
                 report.unchanged += 1
                 continue
-            seen.add(source_id)
             try:
                 result = self.cleaner.clean(raw)
-                self.cleaner.learn_one(result)
             except InputError as exc:
                 report.failed += 1
                 report.errors.append(str(ItemError(raw.source, exc.reason, exc.line or raw.line)))
@@ -226,8 +235,17 @@ class Pipeline:
                 report.failed += 1
                 report.errors.append(str(ItemError(raw.source, f"internal error: {exc}", raw.line)))
                 continue
+            old = decision.replaces
+            if decision.kind == "check" and content_hash(result.text) in decision.legacy:
+                report.unchanged += 1  # stored before input hashes were kept, with this very text
+                continue
+            if old is not None and _same_version(old, result):
+                report.unchanged += 1  # the input changed (markup, a tracking parameter) but not the article
+                continue
+            self.cleaner.learn_one(result)
+            source_id = old.source_id if old is not None else decision.source_id
             article = Article(
-                id=article_id_for(source_id),
+                id=old.id if old is not None else article_id_for(source_id),
                 source_id=source_id,
                 title=result.title,
                 text=result.text,
@@ -239,10 +257,11 @@ class Pipeline:
                 removed=tuple(result.removed),
                 extra=dict(raw.extra),
             )
-            out.append((raw, article))
+            out.append(_Item(article, decision.identity.key, decision.digest, old))
         return out
 
-    def _deduplicate(self, articles: list[Article]) -> list[StoredArticle]:
+    def _deduplicate(self, items: list[_Item]) -> list[StoredArticle]:
+        articles = [item.article for item in items]
         hashes = [content_hash(a.text) for a in articles]
         earlier = self.store.find_by_content_hash(hashes)
         signatures = [self.hasher.signature(a.text) for a in articles]
@@ -258,12 +277,15 @@ class Pipeline:
                                                      if wanted.intersection(keys)]
         stored: list[StoredArticle] = []
         batch_sigs: list[tuple[str, bytes, tuple[int, ...]]] = []
-        for article, digest, signature, keys in zip(articles, hashes, signatures, bands, strict=True):
+        for item, digest, signature, keys in zip(items, hashes, signatures, bands, strict=True):
+            article = item.article
             original = earlier.get(digest)
+            if original == article.id:  # an update whose text did not change is no copy of itself
+                original = None
             if original is None and signature is not None:
                 band_set = set(keys)
                 candidates = stored_candidates + [(i, s) for i, s, b in batch_sigs if band_set.intersection(b)]
-                original = self.hasher.best_match(signature, candidates)
+                original = self.hasher.best_match(signature, [c for c in candidates if c[0] != article.id])
             if original is None:
                 earlier[digest] = article.id
                 if signature is not None:
@@ -274,21 +296,26 @@ class Pipeline:
             stored.append(StoredArticle(
                 article=article, content_hash=digest,
                 signature=signature.tobytes() if signature is not None else None, bands=keys,
+                identity=item.identity, raw_hash=item.digest, replaces=item.replaces,
             ))
         return stored
 
     def _cluster(self, stored: list[StoredArticle], batch: WriteBatch, reuse: bool = False,
-                 dense: dict[str, np.ndarray] | None = None) -> list[StoredArticle]:
+                 dense: dict[str, np.ndarray] | None = None, features: dict[str, Features] | None = None,
+                 cached: dict[str, np.ndarray] | None = None) -> list[StoredArticle]:
         """Assign stories in publish order; ``reuse``: take dense vectors cached in the store (already stored
-        articles); ``dense``: vectors computed before (by the embedding worker) for these articles."""
+        articles); ``dense``: vectors computed before (by the embedding worker) for these articles; ``features``
+        and ``cached``: the originals' features computed before, and the vectors of theirs the store holds."""
         stored = sorted(stored, key=lambda s: _sort_key(s.article))
         articles = [s.article for s in stored]
         originals = [a for a in articles if a.duplicate_of is None]
         model = self.representer.embedder.name
-        cached = {k: np.frombuffer(v, dtype=np.float32)
-                  for k, v in self.store.embeddings([a.id for a in originals], model).items()} if reuse else {}
         fresh = dense or {}
-        features = {f.article_id: f for f in self.representer.features(originals, cached={**fresh, **cached})}
+        cached = cached or {}
+        if features is None:
+            cached = {k: np.frombuffer(v, dtype=np.float32)
+                      for k, v in self.store.embeddings([a.id for a in originals], model).items()} if reuse else {}
+            features = {f.article_id: f for f in self.representer.features(originals, cached={**fresh, **cached})}
         # the story of each original copied from an earlier batch, resolved through merges
         dup_parents = {a.duplicate_of for a in articles if a.duplicate_of} - set(features)
         parent_story = self.store.story_of(sorted(p for p in dup_parents if p)) if dup_parents else {}
@@ -297,6 +324,7 @@ class Pipeline:
             for parent in dup_parents:
                 if parent and parent not in parent_story and parent in inflight.stories:
                     parent_story[parent] = inflight.stories[parent]
+        emptied = self._forget_replaced(stored)
         assigned: dict[str, str] = {}
         out: list[StoredArticle] = []
         # originals first (in publish order), then copies, which follow their original wherever it went
@@ -315,6 +343,9 @@ class Pipeline:
                     story_id = self.clusterer.learn_one(feats)
                 else:
                     story_id = self.clusterer.resolve(story_id)
+            old_story = emptied.get(article.id)
+            if old_story is not None:  # an update left its old story empty: the old id now means the new story
+                self.clusterer.retire(old_story, story_id)
             assigned[article.id] = story_id
             ts = to_timestamp(article.published)
             if ts is not None:
@@ -341,29 +372,63 @@ class Pipeline:
             batch.story_states.append((state.id, json.dumps(record), blob, last))
         return out
 
-    def recluster(self, articles: Sequence[Article], old_story_ids: Sequence[str]) -> int:
-        """Cluster already stored, detached ``articles`` again (the store dropped their old stories).
+    def _forget_replaced(self, stored: list[StoredArticle]) -> dict[str, str]:
+        """Take the replaced versions of updated articles out of their stories; returns article id -> old story id
+        for the stories that this left empty."""
+        olds = [s.replaces for s in stored if s.replaces is not None and s.replaces.story_id
+                and s.replaces.duplicate_of is None]  # a copy followed its original without being learned
+        if not olds:
+            return {}
+        story_ids = sorted({self.clusterer.resolve(o.story_id) for o in olds if o.story_id})
+        self.clusterer.restore(StoryState.from_record(json.loads(meta), blob)
+                               for meta, blob in self.store.story_states_by_id(story_ids))
+        model = self.representer.embedder.name
+        vectors = {k: np.frombuffer(v, dtype=np.float32) for k, v in self.store.embeddings([o.id for o in olds], model).items()}
+        emptied = {}
+        for old in olds:
+            if old.id not in vectors:
+                continue
+            feats = self.representer.features([old], cached=vectors)[0]
+            story_id = self.clusterer.resolve(old.story_id or "")
+            if self.clusterer.forget_one(feats, story_id):
+                emptied[old.id] = story_id
+        return emptied
 
-        Old story ids that no longer exist are recorded as merged into the story that now holds their
-        first article, so every id ever shown still resolves. Returns the number of stories touched.
-        """
-        self._restore()
+    def recluster(self, articles: Sequence[Article], old_story_ids: Sequence[str]) -> dict[str, int]:
+        """Cluster stored ``articles`` again, their old stories (``old_story_ids``) set aside, and write the result
+        in one transaction. Ids stay stable (``storyweave.recluster.plan_ids``); the learned term statistics are
+        not saved (these articles were counted when first ingested), so the same recluster twice decides the
+        same. Returns what changed, in counts."""
+        self._restore(exclude=frozenset(old_story_ids))
+        untouched = set(self.clusterer.story_ids())
         batch = WriteBatch()
         stored = [StoredArticle(article=replace(a, story_id=None), content_hash="") for a in articles]
-        done = self._cluster(stored, batch, reuse=True)
-        batch.story_assignments = [(s.article.id, s.article.story_id) for s in done if s.article.story_id]
-        new_ids = {sid for _, sid in batch.story_assignments}
-        founder_story = {s.article.id: s.article.story_id for s in done}
-        old_first = {}
-        for a in sorted(articles, key=_sort_key):
-            if a.story_id and a.story_id not in old_first:
-                old_first[a.story_id] = a.id
-        for old in old_story_ids:
-            target = founder_story.get(old_first.get(old, ""))
-            if old not in new_ids and target and target != old:
-                batch.merges.append((old, target))
+        originals = [a for a in articles if a.duplicate_of is None]
+        model = self.representer.embedder.name
+        cached = {k: np.frombuffer(v, dtype=np.float32)
+                  for k, v in self.store.embeddings([a.id for a in originals], model).items()}
+        features = self.representer.features(originals, cached=cached)
+        self.clusterer.unobserve(features)  # learning them again counts them again
+        done = self._cluster(stored, batch, features={f.article_id: f for f in features}, cached=cached)
+        new_of = {s.article.id: s.article.story_id for s in done if s.article.story_id}
+        fresh = set(new_of.values()) - untouched
+        taken = untouched | set(self.store.merged_story_ids())
+        plan = plan_ids(new_of, {a.id: a.story_id for a in articles}, fresh, taken - set(old_story_ids))
+        live = set(new_of.values())
+        states = []
+        for sid, record, blob, last in batch.story_states:
+            if sid not in live:
+                continue  # merged away during the recluster, or evicted unchanged: nothing new to store
+            meta = json.loads(record)
+            meta["id"] = plan.rename.get(sid, sid)
+            states.append((meta["id"], json.dumps(meta), blob, last))
+        batch.story_states = states
+        batch.drop_stories = sorted(set(old_story_ids))
+        batch.merges = plan.merges
+        batch.story_assignments = [(a, plan.rename.get(s, s)) for a, s in new_of.items()]
+        batch.statistics = None
         self.store.write_batch(batch)
-        return len(new_ids)
+        return plan.report
 
     def _embed_worker(self):
         if self._worker is None and self._worker_factory is not None and self.clusterer is not None:
@@ -376,13 +441,10 @@ class Pipeline:
 
     def _prepare(self, raws: Sequence[RawDocument], report: IngestReport, pending: _Batch | None) -> _Batch | None:
         """Clean ``raws`` and hand their articles to the embedding worker (when one runs)."""
-        unwritten = pending.source_ids if pending is not None else frozenset()
-        if self._writer is not None and self._writer.inflight is not None:
-            unwritten = unwritten | self._writer.inflight.source_ids
-        cleaned = self._clean(raws, report, unwritten)
-        if not cleaned:
+        items = self._clean(raws, report)
+        if not items:
             return None
-        articles = [a for _, a in cleaned]
+        articles = [item.article for item in items]
         lines = self.recurrent.drain_changes() if self.recurrent is not None else []
         ticket = None
         worker = self._embed_worker()
@@ -391,8 +453,7 @@ class Pipeline:
                 ticket = worker.submit([self.representer.dense_text(a) for a in articles])
             except WorkerError as exc:
                 self._drop_worker(exc)
-        return _Batch(articles=articles, line_counts=lines, ticket=ticket,
-                      source_ids=frozenset(a.source_id for a in articles))
+        return _Batch(items=items, line_counts=lines, ticket=ticket)
 
     def _drop_worker(self, exc: Exception) -> None:
         log.warning("%s; embedding in this process from now on", exc)
@@ -407,19 +468,20 @@ class Pipeline:
         if pending.ticket is not None and self._worker is not None:
             try:
                 vectors = self._worker.result(pending.ticket)
-                dense = {a.id: vectors[k] for k, a in enumerate(pending.articles)}
+                dense = {item.article.id: vectors[k] for k, item in enumerate(pending.items)}
             except WorkerError as exc:
                 self._drop_worker(exc)
-        stored = self._deduplicate(pending.articles)
+        stored = self._deduplicate(pending.items)
         batch = WriteBatch()
         batch.articles = self._cluster(stored, batch, dense=dense) if self.clusterer is not None else stored
         batch.line_counts = pending.line_counts
         if self._writer is not None:
-            self._writer.write(batch, pending.source_ids)  # committed while the next batch is prepared
+            self._writer.write(batch, report)  # committed while the next batch is prepared
         else:
-            self.store.write_batch(batch)
-        report.stored += len(batch.articles)
-        report.duplicates += sum(1 for s in batch.articles if s.article.duplicate_of)
+            _count_skipped(self.store.write_batch(batch), batch, report)
+        report.updated += sum(1 for s in batch.articles if s.replaces is not None)
+        report.stored += sum(1 for s in batch.articles if s.replaces is None)
+        report.duplicates += sum(1 for s in batch.articles if s.article.duplicate_of and s.replaces is None)
         report.merges += len(batch.merges)
 
 
@@ -427,7 +489,7 @@ class Pipeline:
 class _Inflight:
     """What later batches must see of a batch that is still being committed."""
 
-    source_ids: frozenset[str]
+    batch: WriteBatch
     hashes: dict[str, str]  # content hash -> id of an original
     signatures: list[tuple[str, bytes, tuple[int, ...]]]  # originals: id, MinHash signature, LSH band keys
     stories: dict[str, str]  # article id -> story id
@@ -449,13 +511,15 @@ class _Writer:
         self._store = store
         self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="storyweave-writer")
         self._future: Any = None
+        self._report: IngestReport | None = None
         self.inflight: _Inflight | None = None
 
-    def write(self, batch: WriteBatch, source_ids: frozenset[str]) -> None:
+    def write(self, batch: WriteBatch, report: IngestReport) -> None:
         self.wait()
         originals = [s for s in batch.articles if s.article.duplicate_of is None]
+        self._report = report
         self.inflight = _Inflight(
-            source_ids=source_ids,
+            batch=batch,
             hashes={s.content_hash: s.article.id for s in reversed(originals)},  # the first one wins
             signatures=[(s.article.id, s.signature, tuple(s.bands)) for s in originals if s.signature and s.bands],
             stories={s.article.id: s.article.story_id for s in batch.articles if s.article.story_id},
@@ -466,7 +530,9 @@ class _Writer:
         future, self._future = self._future, None
         try:
             if future is not None:
-                future.result()
+                skipped = future.result()
+                if self.inflight is not None and self._report is not None:
+                    _count_skipped(skipped, self.inflight.batch, self._report)
         finally:
             self.inflight = None
 
@@ -478,11 +544,41 @@ class _Writer:
             self._pool.shutdown()
 
 
+@dataclass(frozen=True)
+class _Item:
+    """A cleaned article with what the store records beside it: its identity, input hash, and the version it
+    replaces (an update)."""
+
+    article: Article
+    identity: str
+    digest: str
+    replaces: Article | None = None
+
+
 @dataclass
 class _Batch:
     """A cleaned batch waiting for its vectors from the worker: the unit written in one transaction."""
 
-    articles: list[Article]
+    items: list[_Item]
     line_counts: list
     ticket: int | None
-    source_ids: frozenset[str]
+
+
+def _same_version(old: Article, result: CleanResult) -> bool:
+    """Whether a cleaned new version says what the stored one says (title, text and every description; the URL
+    may be spelled another way)."""
+    return (old.title, old.text, old.lang, old.published, old.outlet, tuple(old.authors)) == (
+        result.title, result.text, result.lang, result.published, result.outlet, tuple(result.authors))
+
+
+def _count_skipped(skipped: list[str], batch: WriteBatch, report: IngestReport) -> None:
+    """Articles another writer stored first were not written: count them as unchanged, not stored."""
+    if not skipped:
+        return
+    gone = set(skipped)
+    for s in batch.articles:
+        if s.article.id in gone:
+            report.stored -= 1
+            report.unchanged += 1
+            if s.article.duplicate_of:
+                report.duplicates -= 1

@@ -69,7 +69,7 @@ import math
 import zlib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Protocol
 
 import numpy as np
 
@@ -80,6 +80,17 @@ DAY = 86400.0
 PAIR_WEIGHTS = (-4.46, 2.26, 1.91, 0.28)
 PAIR_RANGE = (-3.5, -1.8)
 StateSource = Callable[[float, float], Iterable[StoryState]]
+_LANG_SEP = "\x1f"  # IDF cache keys of terms are language + _LANG_SEP + term; anchors are "@" + anchor
+
+
+def _term_prefix(lang: str | None) -> str:
+    return (lang or "?") + _LANG_SEP
+
+
+class TermPrior(Protocol):
+    """Background knowledge of how common a term is (``storyweave.cluster.prior.BackgroundPrior``)."""
+
+    def doc_share(self, term: str, lang: str | None) -> float: ...
 
 
 @dataclass(frozen=True)
@@ -99,6 +110,7 @@ class ClusterConfig:
     merge_margin: float = 4.0
     candidates: int = 6
     anchor_candidates: int = 10
+    prior_docs: float = 0.0  # background documents a TermPrior stands for in the IDF (0: none)
     max_posting: int = 20
     max_terms: int = 150
     article_terms: int = 64
@@ -207,6 +219,7 @@ class _Memory:
         self.evicted_before: float | None = None
         self.fetched: set[int] = set()
         self.epoch_docs = 0  # IDF is frozen between refreshes so story norms can be cached exactly
+        self.df_epoch = self.df.copy()  # the document frequencies at the last refresh, which IDF is computed from
         self.idf: dict[str, float] = {}
         self.buckets: dict[str, int] = {}  # memo of crc32 buckets, bounded
         self.postings: dict[str, set[str]] = {}  # anchor -> active stories mentioning it (candidate generation)
@@ -216,9 +229,11 @@ class _Memory:
 class OnlineClusterer:
     """``learn_one(features) -> story id``; ``predict_one(features) -> Assignment`` without side effects."""
 
-    def __init__(self, config: ClusterConfig = ClusterConfig(), state_source: StateSource | None = None) -> None:
+    def __init__(self, config: ClusterConfig = ClusterConfig(), state_source: StateSource | None = None,
+                 prior: TermPrior | None = None) -> None:
         self.config = config
         self.state_source = state_source
+        self.prior = prior
         self._mem: _Memory | None = None
 
     # ---------- public API ----------
@@ -256,6 +271,61 @@ class OnlineClusterer:
         if runner is not None and strong and decision.runner_up_score > margin:  # type: ignore[operator]
             return self._merge(mem, story, mem.stories[runner], f.published)
         return story.id
+
+    def forget_one(self, f: Features, story_id: str) -> bool:
+        """Take an article's contribution out of its story (an updated article leaves before its new version is
+        learned). Centroid, size, languages, anchors and terms are subtracted; the story's time span is kept.
+        The story must be in memory (``restore`` it first). Returns True when the story is left empty: it is then
+        gone from memory, and ``retire`` should point its id at wherever the article goes next."""
+        mem = self._memory(f.dense.shape[0])
+        sid = self._resolve(mem, story_id)
+        story = mem.stories.get(sid)
+        if story is None:
+            return False
+        if f.article_id in story.members:
+            story.members.remove(f.article_id)
+        story.size -= 1
+        if story.size <= 0:
+            del mem.stories[sid]
+            mem.norms.pop(sid, None)
+            mem.index.drop(sid)
+            self._unpost(mem, story)
+            return True
+        story.centroid = story.centroid - f.dense.astype(np.float32)
+        lang = f.lang or "?"
+        if lang in story.langs:
+            story.langs[lang] -= 1
+            if story.langs[lang] <= 0:
+                del story.langs[lang]
+        top = self._top_terms(mem, f.terms, f.lang)
+        bucket = story.terms.get(lang, {})
+        norm = math.sqrt(sum(w * w for w in top.values())) or 1.0
+        for key, w in top.items():
+            if key in bucket:
+                bucket[key] -= w / norm
+                if bucket[key] <= 1e-6:
+                    del bucket[key]
+        for a in f.anchors:
+            if a in story.anchors:
+                story.anchors[a] -= 1.0
+                if story.anchors[a] <= 0:
+                    del story.anchors[a]
+                    ids = mem.postings.get(a)
+                    if ids is not None:
+                        ids.discard(sid)
+        mem.index.put(sid, story.centroid)
+        mem.norms.pop(sid, None)
+        mem.dirty.add(sid)
+        return False
+
+    def retire(self, old: str, new: str) -> None:
+        """Record that story ``old`` (emptied by ``forget_one``) now lives on as ``new``: a merge event, so that
+        every id ever shown still resolves."""
+        mem = self._mem
+        if mem is None or old == new:
+            return
+        mem.alias[old] = new
+        mem.events.append(Event("merge", old, new))
 
     def resolve(self, story_id: str) -> str:
         """The id a story is known by now (itself unless it was merged into another)."""
@@ -304,8 +374,11 @@ class OnlineClusterer:
         mem.fetched.clear()
         return [s.copy() for s in sorted(gone, key=lambda s: s.id)]
 
-    def restore(self, states: Iterable[StoryState]) -> None:
-        """Put stories (from ``evict`` or a store) back into memory; merged ones only register their alias."""
+    def restore(self, states: Iterable[StoryState], evicted_before: float | None = None) -> None:
+        """Put stories (from ``evict`` or a store) back into memory; merged ones only register their alias.
+
+        ``evicted_before``: stories whose last member is older than this were left in the store (as ``evict``
+        does), so an article near that time asks ``state_source`` for them."""
         for state in states:
             mem = self._memory(state.centroid.shape[0])
             if state.merged_into is not None:
@@ -317,32 +390,54 @@ class OnlineClusterer:
             mem.index.put(state.id, state.centroid)
             for a in state.anchors:
                 mem.postings.setdefault(a, set()).add(state.id)
+        if evicted_before is not None and self._mem is not None:
+            mem = self._mem
+            mem.evicted_before = evicted_before if mem.evicted_before is None else max(evicted_before, mem.evicted_before)
+            mem.fetched.clear()
+
+    def story_ids(self) -> list[str]:
+        """Ids of the stories held in memory now, sorted."""
+        return [] if self._mem is None else sorted(self._mem.stories)
 
     def active_stories(self) -> int:
         """Stories held in memory now (the rest live in the store)."""
         return 0 if self._mem is None else len(self._mem.stories)
 
     def export_statistics(self) -> tuple[dict[str, Any], bytes]:
-        """The learned document frequencies, for the store: a JSON-safe dict and the zlib-packed counts."""
+        """The learned document frequencies, for the store: a JSON-safe dict and the zlib-packed counts (the live
+        ones, then the ones frozen at the last refresh)."""
         if self._mem is None:
             return {"docs": 0, "epoch_docs": 0, "dim": None}, b""
         mem = self._mem
-        meta = {"docs": mem.docs, "epoch_docs": mem.epoch_docs, "dim": mem.index.dim, "bits": self.config.idf_bits}
-        return meta, zlib.compress(mem.df.tobytes(), 1)
+        meta = {"docs": mem.docs, "epoch_docs": mem.epoch_docs, "dim": mem.index.dim, "bits": self.config.idf_bits,
+                "frozen": True}
+        return meta, zlib.compress(mem.df.tobytes() + mem.df_epoch.tobytes(), 1)
 
     def import_statistics(self, meta: dict[str, Any], blob: bytes) -> None:
         """Take back what ``export_statistics`` gave, so a new process weighs terms as the old one did."""
         if not blob or meta.get("dim") is None or meta.get("bits") != self.config.idf_bits:
             return
         mem = self._memory(int(meta["dim"]))
-        df = np.frombuffer(zlib.decompress(blob), dtype=np.int32)
-        if df.shape != mem.df.shape:
+        counts = np.frombuffer(zlib.decompress(blob), dtype=np.int32)
+        size = mem.df.shape[0]
+        if counts.shape[0] not in (size, 2 * size):
             return
-        mem.df = df.copy()
+        mem.df = counts[:size].copy()
+        mem.df_epoch = counts[size:].copy() if counts.shape[0] == 2 * size else mem.df.copy()  # older stores: live
         mem.docs = int(meta["docs"])
         mem.epoch_docs = int(meta["epoch_docs"])
         mem.idf.clear()
         mem.norms.clear()
+
+    def unobserve(self, features: Iterable[Features]) -> None:
+        """Take articles out of the document frequencies (a recluster counts them again as it learns them), then
+        freeze the frequencies left: reclustering everything starts from the state of an empty store."""
+        mem = None
+        for f in features:
+            mem = self._memory(f.dense.shape[0])
+            self._unobserve(mem, f)
+        if mem is not None:
+            self._refresh(mem)
 
     def observe_one(self, f: Features) -> None:
         """Count an article in the document frequencies (IDF) without clustering it (e.g. before ``pair_similarity``)."""
@@ -352,8 +447,8 @@ class OnlineClusterer:
         """Symmetric (dense cosine, IDF-weighted term cosine over all words, IDF-weighted anchor cosine) of two
         articles, with the IDF learned so far."""
         mem = self._memory(a.dense.shape[0])
-        terms = self._idf_cosine(mem, a.terms, b.terms, "")
-        anchors = self._idf_cosine(mem, dict.fromkeys(a.anchors, 1.0), dict.fromkeys(b.anchors, 1.0), "@")
+        terms = self._idf_cosine(mem, a.terms, b.terms, _term_prefix(a.lang), _term_prefix(b.lang))
+        anchors = self._idf_cosine(mem, dict.fromkeys(a.anchors, 1.0), dict.fromkeys(b.anchors, 1.0), "@", "@")
         return float(a.dense @ b.dense), terms, anchors
 
     def pair_similarity(self, a: Features, b: Features) -> float:
@@ -401,9 +496,18 @@ class OnlineClusterer:
         return b
 
     def _idf(self, mem: _Memory, key: str) -> float:
+        """IDF of a term (``key`` = language prefix + term) or an anchor (``"@"`` + anchor), from the document
+        frequencies frozen at the last refresh (so a value computed earlier, even by ``predict_one``, is the value
+        computed now) plus ``prior_docs`` background documents from ``prior`` (see the module docstring)."""
         value = mem.idf.get(key)
         if value is None:
-            value = math.log((mem.epoch_docs + 1.0) / (int(mem.df[self._buckets(mem, key)]) + 1.0)) + 1.0
+            lang, _, term = key.partition(_LANG_SEP) if key[:1] != "@" else ("", "", key)
+            share = 0.0
+            if self.prior is not None and lang:
+                share = self.prior.doc_share(term, lang if lang != "?" else None)
+            prior = self.config.prior_docs if self.prior is not None else 0.0
+            df = int(mem.df_epoch[self._buckets(mem, term)])
+            value = math.log((mem.epoch_docs + 1.0 + prior) / (df + 1.0 + prior * share)) + 1.0
             mem.idf[key] = value
         return value
 
@@ -414,9 +518,22 @@ class OnlineClusterer:
         np.add.at(mem.df, keys, 1)
         # refresh the frozen IDF every 25% growth (every article while the collection is tiny), at least every 20,000
         if mem.docs >= mem.epoch_docs * 1.25 or mem.docs - mem.epoch_docs >= 20000:
-            mem.epoch_docs = mem.docs
-            mem.idf.clear()
-            mem.norms.clear()
+            self._refresh(mem)
+
+    @staticmethod
+    def _refresh(mem: _Memory) -> None:
+        """Freeze the document frequencies seen so far as the ones IDF is computed from."""
+        mem.epoch_docs = mem.docs
+        mem.df_epoch = mem.df.copy()
+        mem.idf.clear()
+        mem.norms.clear()
+
+    def _unobserve(self, mem: _Memory, f: Features) -> None:
+        mem.docs = max(0, mem.docs - 1)
+        keys = [self._buckets(mem, key) for key in f.terms]
+        keys.extend(self._buckets(mem, "@" + a) for a in f.anchors)
+        np.subtract.at(mem.df, keys, 1)
+        np.maximum(mem.df, 0, out=mem.df)
 
     def _fetch(self, mem: _Memory, t: float | None, commit: bool) -> dict[str, StoryState]:
         """Stories evicted near ``t`` that are not in memory, loaded from ``state_source``."""
@@ -499,20 +616,21 @@ class OnlineClusterer:
             return (t - story.last) / DAY
         return 0.0
 
-    def _top_terms(self, mem: _Memory, terms: dict[str, float]) -> dict[str, float]:
+    def _top_terms(self, mem: _Memory, terms: dict[str, float], lang: str | None) -> dict[str, float]:
         """The article's ``article_terms`` heaviest terms by tf * idf (all of them if fewer)."""
         if len(terms) <= self.config.article_terms:
             return terms
         idf = mem.idf
+        p = _term_prefix(lang)
         ranked = heapq.nlargest(
-            self.config.article_terms, terms.items(), key=lambda kv: (kv[1] * (idf.get(kv[0]) or self._idf(mem, kv[0])), kv[0])
+            self.config.article_terms, terms.items(), key=lambda kv: (kv[1] * (idf.get(p + kv[0]) or self._idf(mem, p + kv[0])), kv[0])
         )
         return dict(ranked)
 
     def _prepare(self, mem: _Memory, f: Features) -> tuple[dict[str, float], float, dict[str, float], float]:
         """The article side of both IDF cosines: weights times IDF squared, and the squared norm."""
         out: list[Any] = []
-        for part, prefix in ((self._top_terms(mem, f.terms), ""), (dict.fromkeys(f.anchors, 1.0), "@")):
+        for part, prefix in ((self._top_terms(mem, f.terms, f.lang), _term_prefix(f.lang)), (dict.fromkeys(f.anchors, 1.0), "@")):
             idf = mem.idf
             vec = {}
             norm = 0.0
@@ -531,7 +649,7 @@ class OnlineClusterer:
         lang = f.lang or "?"
         story_terms = story.terms.get(lang)
         if story_terms:
-            terms = self._cosine(mem, terms_vec, terms_norm, story_terms, "", story.id, lang)
+            terms = self._cosine(mem, terms_vec, terms_norm, story_terms, _term_prefix(lang), story.id, lang)
         else:
             terms = self.config.missing_terms * dense_cos
         anchors = self._cosine(mem, anchor_vec, anchor_norm, story.anchors, "@", story.id, "@")
@@ -575,17 +693,17 @@ class OnlineClusterer:
             return dot / math.sqrt((na + prior) * (ns + prior))
         return dot / math.sqrt(na * ns)
 
-    def _idf_cosine(self, mem: _Memory, a: dict[str, float], b: dict[str, float], prefix: str) -> float:
-        """Cosine of two weight dicts, each weight times the key's IDF (keys looked up with ``prefix``)."""
+    def _idf_cosine(self, mem: _Memory, a: dict[str, float], b: dict[str, float], prefix_a: str, prefix_b: str) -> float:
+        """Cosine of two weight dicts, each weight times the key's IDF (keys looked up with each side's prefix)."""
         common = a.keys() & b.keys()
         if not common:
             return 0.0
         idf = mem.idf
 
-        def weigh(d: dict[str, float]) -> dict[str, float]:
+        def weigh(d: dict[str, float], prefix: str) -> dict[str, float]:
             return {k: w * (idf.get(prefix + k) or self._idf(mem, prefix + k)) for k, w in d.items()}
 
-        wa, wb = weigh(a), weigh(b)
+        wa, wb = weigh(a, prefix_a), weigh(b, prefix_b)
         na = math.sqrt(sum(w * w for w in wa.values()))
         nb = math.sqrt(sum(w * w for w in wb.values()))
         return sum(wa[k] * wb[k] for k in common) / (na * nb) if na and nb else 0.0
@@ -599,14 +717,14 @@ class OnlineClusterer:
             story.last = f.published if story.last is None else max(story.last, f.published)
         lang = f.lang or "?"
         story.langs[lang] = story.langs.get(lang, 0) + 1
-        top = self._top_terms(mem, f.terms)
+        top = self._top_terms(mem, f.terms, f.lang)
         if top:
             norm = math.sqrt(sum(w * w for w in top.values())) or 1.0
             bucket = story.terms.setdefault(lang, {})
             for key, w in top.items():
                 bucket[key] = bucket.get(key, 0.0) + w / norm
             if len(bucket) > 2 * cfg.max_terms:
-                story.terms[lang] = self._prune(mem, bucket, "")
+                story.terms[lang] = self._prune(mem, bucket, _term_prefix(lang))
         for a in f.anchors:
             story.anchors[a] = story.anchors.get(a, 0.0) + 1.0
         if len(story.anchors) > 2 * cfg.max_terms:
@@ -653,7 +771,7 @@ class OnlineClusterer:
             for key, w in terms.items():
                 bucket[key] = bucket.get(key, 0.0) + w
             if len(bucket) > 2 * self.config.max_terms:
-                old.terms[lang] = self._prune(mem, bucket, "")
+                old.terms[lang] = self._prune(mem, bucket, _term_prefix(lang))
         for key, w in young.anchors.items():
             old.anchors[key] = old.anchors.get(key, 0.0) + w
         if len(old.anchors) > 2 * self.config.max_terms:

@@ -33,6 +33,29 @@ class StoredArticle:
     content_hash: str
     signature: bytes | None = None  # MinHash signature for near-duplicate checks
     bands: tuple[int, ...] = ()  # LSH band keys of the signature
+    identity: str | None = None  # the identity key the input gave it (storyweave.identity)
+    raw_hash: str | None = None  # hash of the input version stored
+    replaces: Article | None = None  # an update: the version stored before, kept as a revision
+
+
+@dataclass(frozen=True)
+class StoredVersion:
+    """What the store holds under one identity: enough to tell whether an input item is new, unchanged or an
+    update without reading the article."""
+
+    article_id: str
+    source_id: str
+    raw_hash: str | None  # None for articles stored before identities were recorded
+    content_hash: str
+
+
+@dataclass(frozen=True)
+class Revision:
+    """An earlier version of an updated article."""
+
+    number: int  # 1 for the first version
+    replaced_at: str  # when the next version replaced it (UTC, ISO 8601)
+    article: Article
 
 
 @dataclass
@@ -43,8 +66,9 @@ class WriteBatch:
     embeddings: list[tuple[str, str, bytes]] = field(default_factory=list)  # (article_id, model, vector)
     story_states: list[tuple[str, str, bytes, float | None]] = field(default_factory=list)  # (id, json, blob, last_ts)
     merges: list[tuple[str, str]] = field(default_factory=list)  # (old story id, surviving id)
-    line_counts: list[tuple[str, str, int]] = field(default_factory=list)  # (outlet, line hash, count); 0 deletes
+    line_counts: list[tuple] = field(default_factory=list)  # (outlet, line hash, count[, stories]); count 0 deletes
     story_assignments: list[tuple[str, str]] = field(default_factory=list)  # (article_id, story_id) updates
+    drop_stories: list[str] = field(default_factory=list)  # story states deleted first (a recluster rebuilds them)
     statistics: tuple[str, bytes] | None = None  # the clusterer's learned term statistics (json, blob)
 
     def __len__(self) -> int:
@@ -58,8 +82,10 @@ class Store(ABC):
     def close(self) -> None: ...
 
     @abstractmethod
-    def write_batch(self, batch: WriteBatch) -> None:
-        """Write the whole batch in one transaction, or nothing."""
+    def write_batch(self, batch: WriteBatch) -> list[str]:
+        """Write the whole batch in one transaction, or nothing. New articles whose source id another writer stored
+        meanwhile are left out (the first one stays); their ids are returned, so the caller counts them as
+        unchanged."""
 
     def open_writer(self) -> Store | None:
         """Another handle on the same store for ``write_batch`` calls from a background thread while this one
@@ -68,6 +94,22 @@ class Store(ABC):
 
     @abstractmethod
     def known_source_ids(self, source_ids: Sequence[str]) -> set[str]: ...
+
+    @abstractmethod
+    def versions(self, identities: Sequence[str]) -> dict[str, list[StoredVersion]]:
+        """identity -> the articles stored under it, oldest first."""
+
+    @abstractmethod
+    def revisions(self, article_id: str) -> list[Revision]:
+        """Earlier versions of an article, oldest first (empty when it was never updated)."""
+
+    @abstractmethod
+    def story_states_by_id(self, story_ids: Sequence[str]) -> list[tuple[str, bytes]]:
+        """(json, blob) of the named stories that are stored."""
+
+    @abstractmethod
+    def count_stories(self) -> int:
+        """How many story states are stored (merged-away ones excluded)."""
 
     @abstractmethod
     def find_by_content_hash(self, hashes: Sequence[str]) -> dict[str, str]:
@@ -105,12 +147,12 @@ class Store(ABC):
         """The latest activity time (unix seconds) over all stored stories, None when there are none."""
 
     @abstractmethod
-    def reset_stories(self, article_ids: Sequence[str], story_ids: Sequence[str]) -> None:
-        """Detach articles from their stories and drop those stories' states, in one transaction."""
+    def merged_story_ids(self) -> list[str]:
+        """Ids recorded as merged into another story (never handed out again for a new story)."""
 
     @abstractmethod
-    def line_counts(self) -> list[tuple[str, str, int]]:
-        """(outlet, line hash, count) rows of the learned recurrent lines."""
+    def line_counts(self) -> list[tuple[str, str, int, str]]:
+        """(outlet, line hash, count, stories) rows of the learned recurrent lines."""
 
     @abstractmethod
     def resolve_story(self, story_id: str) -> str:

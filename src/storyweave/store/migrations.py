@@ -104,4 +104,24 @@ MIGRATIONS: list[tuple[str, list[str]]] = [
             "CREATE UNIQUE INDEX embeddings_key ON embeddings(article_id, model)",
         ],
     ),
+    (
+        # issue 7: an article's identity (its input id, normalised URL or canonical place) and the hash of the
+        # input version stored; earlier versions of updated articles; the stories a recurrent line was seen in
+        "0004_identity_revisions",
+        [
+            "ALTER TABLE articles ADD COLUMN identity TEXT",
+            "ALTER TABLE articles ADD COLUMN raw_hash TEXT",
+            "UPDATE articles SET identity = source_id",
+            "CREATE INDEX articles_identity ON articles(identity)",
+            """CREATE TABLE article_revisions (
+                article_id TEXT NOT NULL,
+                revision INTEGER NOT NULL,
+                replaced_at TEXT NOT NULL,
+                raw_hash TEXT,
+                article TEXT NOT NULL,
+                PRIMARY KEY (article_id, revision)
+            )""",
+            "ALTER TABLE outlet_lines ADD COLUMN stories TEXT NOT NULL DEFAULT ''",
+        ],
+    ),
 ]

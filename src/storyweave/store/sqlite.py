@@ -11,7 +11,7 @@ from typing import Any
 
 from storyweave.errors import NotFoundError, StoreError
 from storyweave.models import Article, Story
-from storyweave.store.base import ArticleQuery, Store, WriteBatch
+from storyweave.store.base import ArticleQuery, Revision, Store, StoredArticle, StoredVersion, WriteBatch
 from storyweave.store.migrations import MIGRATIONS
 from storyweave.timeutil import to_timestamp
 
@@ -42,6 +42,15 @@ def _row_to_article(row: sqlite3.Row) -> Article:
         story_id=row["story_id"],
         extra=json.loads(row["extra"]),
         ingested=row["ingested"],
+    )
+
+
+def _article_from_json(data: dict[str, Any]) -> Article:
+    return Article(
+        id=data["id"], source_id=data["source_id"], title=data.get("title"), text=data.get("text") or "",
+        lang=data.get("lang"), published=data.get("published"), outlet=data.get("outlet"),
+        authors=tuple(data.get("authors") or ()), url=data.get("url"), duplicate_of=data.get("duplicate_of"),
+        removed=tuple(data.get("removed") or ()), story_id=data.get("story_id"), extra=data.get("extra") or {},
     )
 
 
@@ -83,10 +92,10 @@ class SQLiteStore(Store):
         except sqlite3.Error as exc:
             raise StoreError(f"cannot open store {self.path}: {exc}; check the path or pass --db") from exc
         self._db.row_factory = sqlite3.Row
+        self._db.execute("PRAGMA busy_timeout=30000")  # first: another writer may hold the lock for a batch
         self._db.execute("PRAGMA journal_mode=WAL")
         self._db.execute("PRAGMA synchronous=NORMAL")
         self._db.execute("PRAGMA foreign_keys=ON")
-        self._db.execute("PRAGMA busy_timeout=10000")
         self._db.execute("PRAGMA cache_size=-131072")  # 128 MiB: random index pages of a large store stay cached
         self.migrate()
 
@@ -103,6 +112,9 @@ class SQLiteStore(Store):
                 continue
             try:
                 self._db.execute("BEGIN IMMEDIATE")
+                if self._db.execute("SELECT 1 FROM schema_migrations WHERE name = ?", (name,)).fetchone():
+                    self._db.execute("COMMIT")  # another process applied it since we looked
+                    continue
                 for statement in statements:
                     self._db.execute(statement)
                 self._db.execute(
@@ -127,33 +139,18 @@ class SQLiteStore(Store):
         return SQLiteStore(self.path)
 
     # --- writes -------------------------------------------------------------------------------
-    def write_batch(self, batch: WriteBatch) -> None:
+    def write_batch(self, batch: WriteBatch) -> list[str]:
         db = self._db
         now = datetime.now(timezone.utc).isoformat(timespec="seconds")
         db.execute("BEGIN IMMEDIATE")
         try:
-            for stored in batch.articles:
-                a = stored.article
-                db.execute(
-                    "INSERT INTO articles (id, source_id, content_hash, title, text, lang, published, published_ts,"
-                    " outlet, authors, url, duplicate_of, removed, extra, story_id, signature, ingested)"
-                    " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                    (
-                        a.id, a.source_id, stored.content_hash, a.title, a.text, a.lang, a.published,
-                        to_timestamp(a.published), a.outlet, json.dumps(list(a.authors), ensure_ascii=False),
-                        a.url, a.duplicate_of, json.dumps(list(a.removed), ensure_ascii=False),
-                        json.dumps(dict(a.extra), ensure_ascii=False, default=str), a.story_id,
-                        stored.signature, now,
-                    ),
-                )
-                if stored.bands:
-                    db.executemany(
-                        "INSERT INTO dup_bands (band, article_id) VALUES (?, ?)",
-                        [(band, a.id) for band in stored.bands],
-                    )
+            skipped = self._write_articles(batch, now)
+            gone = set(skipped)
             db.executemany(
-                "INSERT OR REPLACE INTO embeddings (article_id, model, vector) VALUES (?, ?, ?)", batch.embeddings
+                "INSERT OR REPLACE INTO embeddings (article_id, model, vector) VALUES (?, ?, ?)",
+                [row for row in batch.embeddings if row[0] not in gone],
             )
+            db.executemany("DELETE FROM stories WHERE id = ?", [(sid,) for sid in batch.drop_stories])
             db.executemany(
                 "INSERT OR REPLACE INTO stories (id, state, blob, last_ts) VALUES (?, ?, ?, ?)", batch.story_states
             )
@@ -171,28 +168,73 @@ class SQLiteStore(Store):
                     batch.statistics,
                 )
             db.executemany(
-                "INSERT OR REPLACE INTO outlet_lines (outlet, line_hash, n) VALUES (?, ?, ?)",
-                [row for row in batch.line_counts if row[2] > 0],
+                "INSERT OR REPLACE INTO outlet_lines (outlet, line_hash, n, stories) VALUES (?, ?, ?, ?)",
+                [(row[0], row[1], row[2], row[3] if len(row) > 3 else "") for row in batch.line_counts if row[2] > 0],
             )
             db.executemany(
                 "DELETE FROM outlet_lines WHERE outlet = ? AND line_hash = ?",
-                [(o, h) for o, h, n in batch.line_counts if n <= 0],
+                [(row[0], row[1]) for row in batch.line_counts if row[2] <= 0],
             )
             db.execute("COMMIT")
         except BaseException:
             db.execute("ROLLBACK")
             raise
+        return skipped
 
-    def reset_stories(self, article_ids: Sequence[str], story_ids: Sequence[str]) -> None:
+    def _write_articles(self, batch: WriteBatch, now: str) -> list[str]:
+        """Insert new articles and apply updates inside the open transaction; returns the ids of new articles
+        whose source id is already stored (another process wrote them since this one looked)."""
         db = self._db
-        db.execute("BEGIN IMMEDIATE")
-        try:
-            list(self._rows_in("UPDATE articles SET story_id = NULL WHERE id IN ({marks})", article_ids))
-            list(self._rows_in("DELETE FROM stories WHERE id IN ({marks})", story_ids))
-            db.execute("COMMIT")
-        except BaseException:
-            db.execute("ROLLBACK")
-            raise
+        fresh = [s for s in batch.articles if s.replaces is None]
+        taken = self.known_source_ids([s.article.source_id for s in fresh])
+        skipped = []
+        for stored in batch.articles:
+            a = stored.article
+            if stored.replaces is None and a.source_id in taken:
+                skipped.append(a.id)
+                continue
+            values = (
+                stored.content_hash, a.title, a.text, a.lang, a.published, to_timestamp(a.published), a.outlet,
+                json.dumps(list(a.authors), ensure_ascii=False), a.url, a.duplicate_of,
+                json.dumps(list(a.removed), ensure_ascii=False), json.dumps(dict(a.extra), ensure_ascii=False, default=str),
+                a.story_id, stored.signature, now, stored.identity, stored.raw_hash,
+            )
+            if stored.replaces is None:
+                db.execute(
+                    "INSERT INTO articles (id, source_id, content_hash, title, text, lang, published, published_ts,"
+                    " outlet, authors, url, duplicate_of, removed, extra, story_id, signature, ingested, identity,"
+                    " raw_hash) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                    (a.id, a.source_id, *values),
+                )
+            else:
+                self._keep_revision(stored, now)
+                db.execute(
+                    "UPDATE articles SET content_hash=?, title=?, text=?, lang=?, published=?, published_ts=?,"
+                    " outlet=?, authors=?, url=?, duplicate_of=?, removed=?, extra=?, story_id=?, signature=?,"
+                    " ingested=?, identity=?, raw_hash=? WHERE id = ?",
+                    (*values, a.id),
+                )
+                db.execute("DELETE FROM dup_bands WHERE article_id = ?", (a.id,))
+            if stored.bands:
+                db.executemany(
+                    "INSERT INTO dup_bands (band, article_id) VALUES (?, ?)", [(band, a.id) for band in stored.bands]
+                )
+        return skipped
+
+    def _keep_revision(self, stored: StoredArticle, now: str) -> None:
+        old = stored.replaces
+        assert old is not None
+        row = self._db.execute("SELECT raw_hash FROM articles WHERE id = ?", (old.id,)).fetchone()
+        number = self._db.execute(
+            "SELECT coalesce(max(revision), 0) + 1 FROM article_revisions WHERE article_id = ?", (old.id,)
+        ).fetchone()[0]
+        self._db.execute(
+            "INSERT INTO article_revisions (article_id, revision, replaced_at, raw_hash, article) VALUES (?,?,?,?,?)",
+            (old.id, number, now, row[0] if row else None, json.dumps(old.to_json(), ensure_ascii=False, default=str)),
+        )
+
+    def merged_story_ids(self) -> list[str]:
+        return [r[0] for r in self._db.execute("SELECT old_id FROM story_merges")]
 
     # --- lookups used while ingesting ------------------------------------------------------------
     def _rows_in(self, sql: str, values: Sequence[Any], before: Sequence[Any] = ()) -> Iterator[sqlite3.Row]:
@@ -202,6 +244,26 @@ class SQLiteStore(Store):
 
     def known_source_ids(self, source_ids: Sequence[str]) -> set[str]:
         return {r[0] for r in self._rows_in("SELECT source_id FROM articles WHERE source_id IN ({marks})", source_ids)}
+
+    def versions(self, identities: Sequence[str]) -> dict[str, list[StoredVersion]]:
+        found: dict[str, list[StoredVersion]] = {}
+        sql = "SELECT identity, id, source_id, raw_hash, content_hash, rowid FROM articles WHERE identity IN ({marks})"
+        for row in sorted(self._rows_in(sql, identities), key=lambda r: r[5]):
+            found.setdefault(row[0], []).append(StoredVersion(row[1], row[2], row[3], row[4]))
+        return found
+
+    def revisions(self, article_id: str) -> list[Revision]:
+        rows = self._db.execute(
+            "SELECT revision, replaced_at, article FROM article_revisions WHERE article_id = ? ORDER BY revision",
+            (article_id,),
+        )
+        return [Revision(r[0], r[1], _article_from_json(json.loads(r[2]))) for r in rows]
+
+    def story_states_by_id(self, story_ids: Sequence[str]) -> list[tuple[str, bytes]]:
+        return [(r[0], r[1]) for r in self._rows_in("SELECT state, blob FROM stories WHERE id IN ({marks})", story_ids)]
+
+    def count_stories(self) -> int:
+        return int(self._db.execute("SELECT count(*) FROM stories").fetchone()[0])
 
     def find_by_content_hash(self, hashes: Sequence[str]) -> dict[str, str]:
         found: dict[str, str] = {}
@@ -247,8 +309,9 @@ class SQLiteStore(Store):
         row = self._db.execute("SELECT max(last_ts) FROM stories").fetchone()
         return None if row is None or row[0] is None else float(row[0])
 
-    def line_counts(self) -> list[tuple[str, str, int]]:
-        return [(r[0], r[1], r[2]) for r in self._db.execute("SELECT outlet, line_hash, n FROM outlet_lines")]
+    def line_counts(self) -> list[tuple[str, str, int, str]]:
+        rows = self._db.execute("SELECT outlet, line_hash, n, stories FROM outlet_lines")
+        return [(r[0], r[1], r[2], r[3]) for r in rows]
 
     # --- reads for the views -----------------------------------------------------------------------
     def get_article(self, article_id: str) -> Article:
