@@ -152,3 +152,46 @@ def test_the_same_files_under_another_path_spelling_are_unchanged(runner, tmp_pa
         assert report["stored"] == 0 and report["unchanged"] == report["read"] > 0, spelling
     stories = _json_lines(runner.invoke(app, ["--db", db, "stories", "--json"]).stdout)
     assert sum(s["size"] for s in stories) == 2
+
+
+BACKGROUND = ("The bridge, built in 1931, carries about 40,000 vehicles a day and was last inspected in 2019, when "
+              "engineers rated two of its piers as poor.")
+QUOTE = "\u201cThis closure was avoidable,\u201d said Maria Lopez, a spokeswoman for the opposition group on the council."
+FOOTER = "Springfield Daily is an independent newsroom founded in 1998 and funded by its readers."
+UPDATES = ["Engineers began drilling core samples from the damaged pier on {day}.",
+           "The council voted on {day} to spend 12 million dollars on emergency repairs.",
+           "Traffic on the detour route doubled on {day}, city data showed.",
+           "A second crack was found on the east pier on {day}, inspectors said.",
+           "Federal officials visited the site on {day} and promised help.",
+           "The mayor said on {day} that the bridge could reopen by the autumn."]
+OTHER = ["A new bakery opened on Main Street on {day}, drawing long queues.",
+         "The high school football team won its regional final on {day}.",
+         "Librarians on {day} announced longer opening hours for the summer.",
+         "A water main burst on Elm Street on {day}, flooding three basements.",
+         "The zoo welcomed two red pandas on {day}, its first in a decade.",
+         "Voters on {day} approved a new tax for the county's parks."]
+
+
+def test_background_and_quotes_repeated_across_follow_ups_stay(runner, tmp_path):
+    db = str(tmp_path / "p.db")
+    rows = []
+    for k, update in enumerate(UPDATES):  # the bridge story is most of what the outlet publishes these days
+        day = f"2021-06-{k + 1:02d}"
+        rows.append({"id": f"bridge-{k}", "title": f"Bridge closure, day {k + 1}", "date": day, "outlet": "Springfield Daily",
+                     "text": "\n".join([update.format(day=day), BACKGROUND, QUOTE, FOOTER])})
+        if k < 4:
+            other = OTHER[k]
+            rows.append({"id": f"other-{k}", "title": other.split(" on ")[0], "date": day, "outlet": "Springfield Daily",
+                         "text": "\n".join([other.format(day=day), FOOTER])})
+    late = {"id": "other-late", "title": "Museum reopens", "date": "2021-06-20", "outlet": "Springfield Daily",
+            "text": "The history museum reopened on Sunday after a two-year renovation.\n" + FOOTER}
+    path = tmp_path / "daily.jsonl"
+    path.write_text("\n".join(json.dumps(r) for r in rows + [late]) + "\n")
+    monkey_batch = {"STORYWEAVE_BATCH_SIZE": "2"}  # learn from each batch before cleaning the next
+    result = runner.invoke(app, ["--db", db, "ingest", "--json", str(path)], env=monkey_batch)
+    assert result.exit_code == 0, result.output
+    for k in range(6):
+        text = json.loads(runner.invoke(app, ["--db", db, "article", f"bridge-{k}", "--json"]).stdout)["text"]
+        assert BACKGROUND in text and QUOTE in text, k
+    last = json.loads(runner.invoke(app, ["--db", db, "article", "other-late", "--json"]).stdout)
+    assert FOOTER not in last["text"] and FOOTER in last["removed"]

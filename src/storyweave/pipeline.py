@@ -242,7 +242,6 @@ class Pipeline:
             if old is not None and _same_version(old, result):
                 report.unchanged += 1  # the input changed (markup, a tracking parameter) but not the article
                 continue
-            self.cleaner.learn_one(result)
             source_id = old.source_id if old is not None else decision.source_id
             article = Article(
                 id=old.id if old is not None else article_id_for(source_id),
@@ -257,7 +256,7 @@ class Pipeline:
                 removed=tuple(result.removed),
                 extra=dict(raw.extra),
             )
-            out.append(_Item(article, decision.identity.key, decision.digest, old))
+            out.append(_Item(article, decision.identity.key, decision.digest, old, result))
         return out
 
     def _deduplicate(self, items: list[_Item]) -> list[StoredArticle]:
@@ -445,7 +444,6 @@ class Pipeline:
         if not items:
             return None
         articles = [item.article for item in items]
-        lines = self.recurrent.drain_changes() if self.recurrent is not None else []
         ticket = None
         worker = self._embed_worker()
         if worker is not None and self.representer is not None:
@@ -453,7 +451,17 @@ class Pipeline:
                 ticket = worker.submit([self.representer.dense_text(a) for a in articles])
             except WorkerError as exc:
                 self._drop_worker(exc)
-        return _Batch(items=items, line_counts=lines, ticket=ticket)
+        return _Batch(items=items, ticket=ticket)
+
+    def _learn_lines(self, items: list[_Item], batch: WriteBatch) -> None:
+        """Feed the cleaned lines of a batch to the recurrent-line learner with the story each article went to (a
+        line recurring within one story is background, across many stories boilerplate); its changes go into
+        the batch's transaction."""
+        story_of = {s.article.id: s.article.story_id for s in batch.articles}
+        for item in items:
+            if item.cleaned is not None:
+                self.cleaner.learn_one(item.cleaned, story_of.get(item.article.id))
+        batch.line_counts = self.recurrent.drain_changes() if self.recurrent is not None else []
 
     def _drop_worker(self, exc: Exception) -> None:
         log.warning("%s; embedding in this process from now on", exc)
@@ -474,7 +482,7 @@ class Pipeline:
         stored = self._deduplicate(pending.items)
         batch = WriteBatch()
         batch.articles = self._cluster(stored, batch, dense=dense) if self.clusterer is not None else stored
-        batch.line_counts = pending.line_counts
+        self._learn_lines(pending.items, batch)
         if self._writer is not None:
             self._writer.write(batch, report)  # committed while the next batch is prepared
         else:
@@ -553,6 +561,7 @@ class _Item:
     identity: str
     digest: str
     replaces: Article | None = None
+    cleaned: CleanResult | None = None  # what cleaning made of it: its lines are learned once its story is known
 
 
 @dataclass
@@ -560,7 +569,6 @@ class _Batch:
     """A cleaned batch waiting for its vectors from the worker: the unit written in one transaction."""
 
     items: list[_Item]
-    line_counts: list
     ticket: int | None
 
 

@@ -43,8 +43,10 @@ class Cleaner:
     """Turns one RawDocument into a CleanResult: body text without boilerplate, title, language, date, outlet, authors.
 
     ``clean`` has no side effects; ``learn_one`` feeds a cleaned article's lines to ``recurrent`` so that lines
-    recurring across an outlet's articles are dropped from later ones. ``now`` returns an aware datetime (default:
-    the current UTC time) and bounds plausible publish dates.
+    recurring across an outlet's articles are dropped from later ones when they are boilerplate-like, or real
+    sentences recurring across many unrelated stories (see :mod:`storyweave.clean.recurrent`); learned lines never
+    empty an article. ``now`` returns an aware datetime (default: the current UTC time) and bounds plausible
+    publish dates.
     """
 
     def __init__(
@@ -100,10 +102,30 @@ class Cleaner:
 
         outlet = self._outlets.find(raw.outlet, page.site_name if page else None, raw.url or (page.url if page else None), lines)
         if self.recurrent is not None and outlet:
-            for i, line in enumerate(lines):
-                if reasons[i] is None and self._is_recurrent(outlet, line):
-                    reasons[i] = "recurrent"
+            learned = [i for i, line in enumerate(lines) if reasons[i] is None and self._is_recurrent(outlet, line)]
+            without = list(reasons)
+            for i in learned:
+                without[i] = "recurrent"
+            # learned lines never take an article's text: not when they hold all of its sentences (a capture of a
+            # page seen before, not boilerplate around new text), nor when no text would be left (below)
+            if learned and (
+                not any(self._boilerplate.is_sentence(lines[i]) for i in learned)
+                or any(r is None and self._boilerplate.is_sentence(line) for line, r in zip(lines, without, strict=True))
+            ):
+                try:
+                    return self._describe(raw, page, lines, without, title, outlet)
+                except InputError:
+                    pass
+        return self._describe(raw, page, lines, reasons, title, outlet)
 
+    def _describe(
+        self, raw: RawDocument, page: PageContent | None, lines: list[str], reasons: list[str | None],
+        title: str | None, outlet: str | None,
+    ) -> CleanResult:  # fmt: skip
+        """The CleanResult of the lines whose reason is None: language, dates, byline, title and body text.
+
+        Updates ``reasons``; raises InputError when no article text is left.
+        """
         kept = [i for i, r in enumerate(reasons) if r is None]
         kept_lines = [lines[i] for i in kept]
         lang = self._language.normalize(raw.lang)
@@ -191,13 +213,33 @@ class Cleaner:
             candidates.append(i)
 
     def _is_recurrent(self, outlet: str, line: str) -> bool:
-        assert self.recurrent is not None
-        if not self.recurrent.is_recurrent(outlet, line) or self._boilerplate.has_quote(line):
-            return False
-        # a real sentence must recur in half the outlet's articles before it counts as boilerplate
-        return not self._boilerplate.is_sentence(line) or self.recurrent.share(outlet, line) >= 0.5
+        """Whether a line that passed the boilerplate rules is learned boilerplate of ``outlet``.
 
-    def learn_one(self, result: CleanResult) -> None:
-        """Feed the lines of one cleaned article (kept and removed) to the recurrent-line store."""
+        Frequent (``RecurrentLines.is_recurrent``) and: boilerplate-like and seen in >= 2 distinct stories, or a
+        real sentence seen in >= ``min_stories`` distinct stories; never a line holding a quotation.
+        """
+        store = self.recurrent
+        assert store is not None
+        if not store.is_recurrent(outlet, line) or self._boilerplate.has_quote(line):
+            return False
+        needed = min(2, store.min_stories) if self._boilerplate_like(line) else store.min_stories
+        return store.stories(outlet, line) >= needed
+
+    def _boilerplate_like(self, line: str) -> bool:
+        """Not a sentence, or a sentence with a link, an e-mail address, a handle or a call to the reader."""
+        bp = self._boilerplate
+        if not bp.is_sentence(line):
+            return True
+        rx = bp._patterns()  # the boilerplate filter's own link, e-mail and handle patterns
+        if rx["url"].search(line) or rx["email"].search(line) or rx["handle"].search(line):
+            return True
+        return bp._calls_to_reader(line, line.lower())
+
+    def learn_one(self, result: CleanResult, story: str | None = None) -> None:
+        """Feed the lines of one cleaned article (kept and removed) to the recurrent-line store.
+
+        ``story``: the id of the story the article was put in (None: the article is its own story). Lines repeated
+        across the follow-ups of one story are background, not boilerplate: pass the story when it is known.
+        """
         if self.recurrent is not None and result.outlet:
-            self.recurrent.observe(result.outlet, [*result.text.splitlines(), *result.removed])
+            self.recurrent.observe(result.outlet, [*result.text.splitlines(), *result.removed], story)
