@@ -3,7 +3,10 @@
     PYTHONPATH=src:scripts python scripts/tune_cluster.py                    # default ClusterConfig
     PYTHONPATH=src:scripts python scripts/tune_cluster.py bias=-8 w_terms=5  # override fields
     PYTHONPATH=src:scripts python scripts/tune_cluster.py --grid bias=-8,-9,-10 w_anchors=2,4
-    --evict=DAYS (default 30; 0 = never evict) applies to all modes.
+    --evict=DAYS (default 30; 0 = never evict) applies to all modes. The product evicts only above
+    Settings.max_active_stories (20,000), so on these corpora --evict=0 is what `storyweave eval` does.
+For gva-longtail it also prints the five largest predicted stories as size/purity/gold stories/span in days
+(a story that chains unrelated shootings is impure and spans months).
 
 Embeddings come from the /tmp cache (scripts/embed_cache.py fills it); gold labels are used only for scoring.
 """
@@ -21,7 +24,7 @@ from storyweave.cluster.base import StoryState
 from storyweave.cluster.online import ClusterConfig, OnlineClusterer
 from storyweave.cluster.represent import Representer
 from storyweave.embed.use import USEEmbedder
-from storyweave.evaluate.metrics import bcubed, pairwise, pearson
+from storyweave.evaluate.metrics import bcubed, largest_stories, pairwise, pearson
 
 
 def parse(args: list[str]) -> dict[str, list[float]]:
@@ -116,14 +119,21 @@ def main() -> None:
             p, r, f = bcubed(gold, pred)
             pp, pr, pf = pairwise(gold, pred)
             f1s.append(f)
+            largest = ""
+            if name == "gva-longtail":
+                top = largest_stories(gold, pred, {x.article_id: x.published for x in feats})
+                largest = " ".join(f"{s['size']}/{s['purity']:.2f}/{s['gold_stories']}/{s['span_days'] or 0:.0f}d"
+                                   for s in top)
             if grid_mode:
-                line.append(f"{name[:6]} {f:.3f}")
+                line.append(f"{name[:6]} {f:.4f}" + (f" [{largest}]" if largest else ""))
             else:
                 print(
                     f"{name:15s} B3 P={p:.3f} R={r:.3f} F1={f:.3f} | pair P={pp:.3f} R={pr:.3f} F1={pf:.3f}"
                     f" | {len(set(pred.values()))} stories (gold {len(set(gold.values()))}) | {rate:.0f} art/s",
                     flush=True,
                 )
+                if largest:
+                    print(f"{'':15s} largest (size/purity/gold stories/span): {largest}", flush=True)
         head = " ".join(f"{k}={v:g}" for k, v in zip(keys, combo))
         mean = sum(f1s) / len(f1s) if f1s else 0.0
         print(f"[{head}] mean B3F1={mean:.4f} " + " | ".join(line), flush=True)

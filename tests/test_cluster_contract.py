@@ -245,3 +245,71 @@ def test_anchor_prior_discounts_headlines_that_share_only_common_anchors() -> No
         scores[prior] = (only_common.score, with_rare.score)
     assert scores[16.0][0] < scores[0.0][0]
     assert scores[16.0][1] > scores[16.0][0] + 1.0
+
+
+# ---------- no chaining: a story's span grows only on evidence of its own ----------
+NEIGHBOURHOOD = frozenset({"p:garfield", "e:stroger hospital", "e:stroger"})  # anchors every shooting there has
+
+
+def shooting(aid: str, topic: int, day: float | None, names: tuple[str, ...], noise: int,
+             words: tuple[str, ...] = ()) -> Features:
+    """A shooting report: dense topic ``topic``, the neighbourhood's words and anchors, and its own ``names``."""
+    rng = np.random.default_rng(noise)
+    v = _topic(topic) + 0.1 * rng.standard_normal(DIM).astype(np.float32)
+    v /= np.linalg.norm(v)
+    terms = dict.fromkeys(("shot", "wounded", "garfield", f"street{topic}", *words), 1.0)
+    published = None if day is None else T0 + day * DAY
+    return Features(aid, published, "en", v.astype(np.float32), terms, NEIGHBOURHOOD | {f"e:{n}" for n in names})
+
+
+def neighbourhood_stream() -> list[Features]:
+    """John Doe shot on day 0 (three reports), then six other shootings in the same neighbourhood over 90 days."""
+    out = [shooting(f"a{i}", 0, 0.1 * i, ("john doe", "doe"), i) for i in range(3)]
+    for k in range(1, 7):
+        out += [shooting(f"o{k}{i}", k, 15.0 * k + 0.1 * i, (f"victim{k}",), 10 * k + i) for i in range(2)]
+    return out
+
+
+def test_a_look_alike_event_months_later_does_not_extend_a_story() -> None:
+    """Four months later, Jane Roe is shot in the same neighbourhood: same dense topic, same words, same place and
+    hospital as John Doe's story, but no anchor of its own. It opens a new story (without the extension rule it
+    would join: the test bites); a dated follow-up that names John Doe still joins, days or months later."""
+    look_alike = shooting("roe", 0, 120.0, ("jane roe", "roe"), 99)
+    for extend_margin, joins in ((0.0, True), (ClusterConfig().extend_margin, False)):
+        clu, labels = run(neighbourhood_stream(), OnlineClusterer(ClusterConfig(extend_margin=extend_margin)))
+        assert len(set(labels.values())) == 7
+        assert (clu.predict_one(look_alike).story_id == labels["a0"]) is joins
+    follow_ups = [shooting("arrest", 0, 4.0, ("john doe", "doe"), 98, ("arrest",)),
+                  shooting("trial", 0, 125.0, ("john doe", "doe"), 97, ("trial",))]
+    for f in follow_ups:
+        assert clu.predict_one(f).story_id == labels["a0"]
+    assert clu.learn_one(look_alike) not in set(labels.values())
+    assert [clu.learn_one(f) for f in follow_ups] == [labels["a0"]] * 2
+
+
+def test_an_undated_article_never_extends_a_span() -> None:
+    clu, labels = run(neighbourhood_stream())
+    undated = shooting("undated", 0, None, ("jane roe", "roe"), 99)
+    assert clu.predict_one(undated).story_id == labels["a0"]
+    assert clu.learn_one(undated) == labels["a0"]
+    story = next(s for s in clu.snapshot() if s.id == labels["a0"])
+    assert (story.first, story.last) == (T0, T0 + 0.2 * DAY)
+
+
+def test_a_merge_does_not_chain_a_story_months_away() -> None:
+    """Jane Roe's story (day 120) and John Doe's (day 0) look alike; a report on Jane Roe joins hers and does not
+    merge John Doe's into it, however low ``merge_margin`` (it would without the extension rule)."""
+    roe = [shooting("b0", 0, 120.0, ("jane roe", "roe"), 99), shooting("b1", 0, 120.1, ("jane roe", "roe"), 95)]
+    first, labels = run(neighbourhood_stream() + roe, OnlineClusterer(ClusterConfig(merge_margin=2.0)))
+    assert labels["b0"] == labels["b1"] != labels["a0"]
+    report = shooting("b2", 0, 120.5, ("jane roe", "roe"), 96)
+    for extend_margin, merges in ((0.0, True), (ClusterConfig().extend_margin, False)):
+        clu = OnlineClusterer(ClusterConfig(merge_margin=2.0, extend_margin=extend_margin))
+        clu.restore(first.snapshot())
+        clu.import_statistics(*first.export_statistics())
+        decision = clu.predict_one(report)
+        assert (decision.story_id, decision.runner_up) == (labels["b0"], labels["a0"])
+        sid = clu.learn_one(report)
+        assert bool(clu.drain_events()) is merges
+        if not merges:
+            assert sid == labels["b0"] and clu.resolve(labels["a0"]) == labels["a0"]

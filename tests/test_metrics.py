@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from storyweave.evaluate.metrics import bcubed, pairwise, pearson, stream_order
+from storyweave.evaluate.metrics import bcubed, largest_stories, pairwise, pearson, stream_order
 
 GOLD = {"a": "x", "b": "x", "c": "x", "d": "y", "e": "y"}
 PRED = {"a": "1", "b": "1", "c": "2", "d": "2", "e": "3"}
@@ -34,6 +34,37 @@ def test_pairwise_hand_computed() -> None:
 def test_pairwise_all_singletons() -> None:
     single = {k: k for k in GOLD}
     assert pairwise(single, single) == (1.0, 1.0, 1.0)
+
+
+def test_largest_stories_size_purity_gold_and_span() -> None:
+    gold = {"a": "x", "b": "x", "c": "y", "d": "z", "e": "z", "f": "z", "g": "w"}
+    pred = {"a": "1", "b": "1", "c": "1", "d": "1", "e": "2", "f": "2", "g": "3"}
+    day = 86400.0
+    times = {
+        "a": 0.0,
+        "b": 2 * day,
+        "c": None,
+        "d": 30 * day,
+        "e": 5 * day,
+        "f": None,
+    }  # g has no time at all
+    top = largest_stories(gold, pred, times, k=2)
+    # story 1: 4 members, majority x holds 2, three gold labels, days 0..30; story 2: pure, one dated member
+    assert top == [
+        {"size": 4, "purity": 0.5, "gold_stories": 3, "span_days": 30.0},
+        {"size": 2, "purity": 1.0, "gold_stories": 1, "span_days": 0.0},
+    ]
+    assert largest_stories(gold, pred, k=5)[2] == {
+        "size": 1,
+        "purity": 1.0,
+        "gold_stories": 1,
+        "span_days": None,
+    }
+    assert len(largest_stories(gold, pred, times)) == 3
+    # ties in size are broken by story id, so the report is reproducible
+    assert [s["span_days"] for s in largest_stories(gold, {k: k for k in gold}, times, k=2)] == [0.0, 0.0]
+    with pytest.raises(ValueError, match="no prediction"):
+        largest_stories(gold, {"a": "1"})
 
 
 def test_pearson() -> None:

@@ -87,6 +87,11 @@ def run_bench(corpora: str, output: str, echo: Callable[[str], None] = print) ->
     return render(results)
 
 
+def _largest_cell(story: dict[str, Any]) -> str:
+    span = "-" if story["span_days"] is None else f"{story['span_days']:.0f}"
+    return f"{story['size']} / {story['purity']:.2f} / {story['gold_stories']} / {span}"
+
+
 def render(results: dict[str, Any]) -> str:
     lines = [f"Machine: {results['machine']}", "", "Ingest, clean and describe (no clustering):", "",
              "| corpus | articles | language accuracy | articles/s | peak RSS MB |", "|---|---|---|---|---|"]
@@ -105,6 +110,14 @@ def render(results: dict[str, Any]) -> str:
             f"| {name} | {r['articles']} | {r['bcubed_precision']} | {r['bcubed_recall']} | {r['bcubed_f1']} | "
             f"{r['pairwise_f1']} | {r['stories_gold']}/{r['stories_pred']} | {r['articles_per_second']} | "
             f"{r['peak_rss_mb']} |")
+    largest = {name: r["largest_stories"] for name, r in results["cluster"].items() if r.get("largest_stories")}
+    if largest:
+        lines += ["", "The five largest predicted stories (what a user sorting by size opens first): size, purity "
+                  "(share of the majority gold story), gold stories, span in days:", "",
+                  "| corpus | largest stories (size / purity / gold stories / days) |", "|---|---|"]
+        for name, stories in largest.items():
+            cells = "; ".join(_largest_cell(s) for s in stories)
+            lines.append(f"| {name} | {cells} |")
     embed = results.get("embed_only")
     whole = results["cluster"].get("gva-longtail")
     if embed and whole:

@@ -51,6 +51,36 @@ def pairwise(gold: Mapping[str, str], pred: Mapping[str, str]) -> tuple[float, f
     return _prf(p, r)
 
 
+def largest_stories(
+    gold: Mapping[str, str],
+    pred: Mapping[str, str],
+    times: Mapping[str, float | None] | None = None,
+    k: int = 5,
+) -> list[dict[str, Any]]:
+    """The ``k`` largest predicted stories (ties broken by story id), each as ``size``; ``purity``, the share of
+    its members that carry its most common gold label; ``gold_stories``, how many gold labels its members carry;
+    and ``span_days``, from its first to its last member's time in ``times`` (Unix seconds; None when no member
+    has one). A story that chains unrelated events shows up here as low purity over a long span."""
+    items = _common(gold, pred)
+    members: dict[str, list[str]] = {}
+    for i in items:
+        members.setdefault(pred[i], []).append(i)
+    largest = sorted(members.items(), key=lambda kv: (-len(kv[1]), kv[0]))[:k]
+    out = []
+    for _, ids in largest:
+        labels = Counter(gold[i] for i in ids)
+        stamps = [t for t in (times.get(i) for i in ids) if t is not None] if times is not None else []
+        out.append(
+            {
+                "size": len(ids),
+                "purity": labels.most_common(1)[0][1] / len(ids),
+                "gold_stories": len(labels),
+                "span_days": (max(stamps) - min(stamps)) / 86400.0 if stamps else None,
+            }
+        )
+    return out
+
+
 def pearson(xs: Sequence[float], ys: Sequence[float]) -> float:
     """Pearson correlation; 0.0 when either side is constant."""
     n = len(xs)
