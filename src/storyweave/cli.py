@@ -262,6 +262,54 @@ def story(
             out.print(f"  {(a.published or '?')[:16]}  {a.id}  {a.title or a.text[:60]}{dup}", markup=False)
 
 
+@app.command()
+def explain(
+    article_id: str = typer.Argument(..., help="Article id (or the source id it was ingested with)."),
+    story_id: str | None = typer.Argument(None, help="A story to compare with (default: the article's own)."),
+    as_json: bool = typer.Option(False, "--json", help="One JSON object."),
+) -> None:
+    """Why an article is (or is not) in a story: every part of the clustering decision."""
+    sw = _open()
+    try:
+        result = sw.explain(article_id, story_id)
+    except NotFoundError as exc:
+        err.print(f"[red]error:[/red] {exc}")
+        raise typer.Exit(1) from exc
+    finally:
+        sw.close()
+    if as_json:
+        _emit_json(result.to_json())
+        return
+    _print_explanation(result)
+
+
+def _print_explanation(result) -> None:
+    a = result.article
+    out.print(f"article {a.id}: {a.title or a.text[:60]!r} [{a.lang or '?'}, {(a.published or 'undated')[:10]}]",
+              style="bold", markup=False)
+    if result.copy_of:
+        out.print(f"a copy of {result.copy_of}: it follows its original; the decision shown is the original's",
+                  markup=False)
+    out.print(f"in story: {result.story_id or '-'}", markup=False)
+    where = f"joins {result.decision}" if result.decision else "opens a story of its own"
+    out.print(f"decision now: {where} (an article joins the best story scoring above {result.threshold:g})",
+              markup=False)
+    shown = result.candidates[:5] + [c for c in result.candidates[5:] if c.story_id in (result.story_id, result.asked)]
+    for rank, c in enumerate(shown, 1):
+        marks = [m for m, sid in (("its story", result.story_id), ("asked", result.asked)) if sid == c.story_id]
+        label = f"  ({', '.join(marks)})" if marks else ""
+        out.print(f"\n{rank}. {c.story_id}{label}: score {c.score:+.2f}", style="bold", markup=False)
+        parts = "  ".join(f"{k} {v:+.2f}" for k, v in c.contributions.items())
+        out.print(f"   = {parts}", markup=False)
+        imputed = " (no member in its language: imputed from dense)" if c.terms_imputed else ""
+        out.print(f"   dense cosine {c.dense:.3f}  terms cosine {c.terms:.3f}{imputed}  anchors cosine {c.anchors:.3f}"
+                  f"  time gap {c.gap_days:.1f} days  story size {c.size}", markup=False)
+        if c.shared_anchors:
+            out.print(f"   shared anchors: {', '.join(c.shared_anchors)}", markup=False)
+    if not shown:
+        out.print("\nno candidate story (the store holds no other story near it)", markup=False)
+
+
 def _print_metrics(result: dict[str, Any]) -> None:
     for key, value in result.items():
         if key == "errors":
@@ -290,16 +338,25 @@ def eval_(
     no_cluster: bool = typer.Option(False, "--no-cluster", help="Only ingest, clean and describe (no stories)."),
     embed_only: bool = typer.Option(False, "--embed-only",
                                     help="Time only the embedding step on the texts the pipeline embeds (no scores)."),
+    first_run: str | None = typer.Option(None, "--first-run", metavar="FIELD=V1,V2",
+                                         help="Ingest the rows whose FIELD is one of the values first, the rest in a "
+                                              "second run on the same store (e.g. lang=en,es)."),
     as_json: bool = typer.Option(False, "--json", help="One JSON object."),
 ) -> None:
     """Ingest a labelled corpus into a fresh temporary store in stream order and score its stories."""
     from storyweave.evaluate.harness import embedding_speed, evaluate_corpus
 
+    split = None
+    if first_run is not None:
+        field, _, values = first_run.partition("=")
+        if not field or not values:
+            raise typer.BadParameter("give FIELD=V1,V2, e.g. lang=en,es", param_hint="--first-run")
+        split = (field, frozenset(v.strip() for v in values.split(",")))
     try:
         if embed_only:
             result = embedding_speed(corpus, _settings())
         else:
-            result = evaluate_corpus(corpus, _settings(), cluster=not no_cluster)
+            result = evaluate_corpus(corpus, _settings(), cluster=not no_cluster, first_run=split)
     except (StoryweaveError, OSError) as exc:
         err.print(f"[red]error:[/red] {exc}")
         raise typer.Exit(2) from exc

@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterable, Iterator
 from typing import BinaryIO
 
 from storyweave.config import Settings
+from storyweave.explain import Explanation
 from storyweave.models import Article, ItemError, RawDocument, Story
 from storyweave.pipeline import IngestReport, Pipeline
 from storyweave.store import ArticleQuery, SQLiteStore, Store
@@ -60,20 +61,36 @@ class Storyweave:
     def pipeline(self) -> Pipeline:
         if self._pipeline is None:
             from storyweave.clean import Cleaner, RecurrentLines
-            from storyweave.cluster.online import OnlineClusterer
-            from storyweave.cluster.represent import Representer
 
             recurrent = RecurrentLines.from_rows(self.store.line_counts())
             self._pipeline = Pipeline(
                 store=self.store,
                 cleaner=Cleaner(recurrent=recurrent),
-                representer=Representer(make_embedder(self.settings)) if self.cluster else None,
-                clusterer=OnlineClusterer(state_source=self._state_source) if self.cluster else None,
+                representer=self._representer() if self.cluster else None,
+                clusterer=self._clusterer() if self.cluster else None,
                 settings=self.settings,
                 recurrent=recurrent,
                 worker_factory=self._worker_factory() if self.cluster else None,
             )
         return self._pipeline
+
+    def _representer(self):
+        from storyweave.cluster.represent import Representer
+
+        return Representer(make_embedder(self.settings))
+
+    def _clusterer(self):
+        """A fresh clusterer wired to this store (its stories come back through ``_state_source``)."""
+        from storyweave.cluster.online import OnlineClusterer
+        from storyweave.cluster.prior import BackgroundPrior
+
+        return OnlineClusterer(state_source=self._state_source, prior=BackgroundPrior())
+
+    def explain(self, article_id: str, story_id: str | None = None) -> Explanation:
+        """Why the article is (or is not) in its story, or in ``story_id``: see ``storyweave.explain``."""
+        from storyweave.explain import explain
+
+        return explain(self.store, self._representer(), self._clusterer(), article_id, story_id)
 
     def _worker_factory(self):
         if self.settings.workers < 1:

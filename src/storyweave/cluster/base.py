@@ -119,3 +119,36 @@ class StoryState:
             merged_into=self.merged_into,
             touched=self.touched,
         )
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """One story scored for one article, every part of the logit shown: ``contributions`` (bias, dense, terms,
+    anchors, time, size and any margin) add up to ``score``; ``dense``/``terms``/``anchors`` are the cosines,
+    ``terms_imputed`` says the story has no member in the article's language (the term cosine is then imputed from
+    the dense one), ``gap_days`` the distance from the article's time to the story's span."""
+
+    story_id: str
+    score: float
+    dense: float
+    terms: float
+    anchors: float
+    gap_days: float
+    size: int
+    terms_imputed: bool
+    shared_anchors: tuple[str, ...]
+    contributions: dict[str, float]
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "story_id": self.story_id,
+            "score": round(self.score, 4),
+            "dense": round(self.dense, 4),
+            "terms": round(self.terms, 4),
+            "anchors": round(self.anchors, 4),
+            "gap_days": round(self.gap_days, 2),
+            "size": self.size,
+            "terms_imputed": self.terms_imputed,
+            "shared_anchors": list(self.shared_anchors),
+            "contributions": {k: round(v, 4) for k, v in self.contributions.items()},
+        }

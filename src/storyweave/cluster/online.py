@@ -87,7 +87,7 @@ from typing import Any, Protocol
 
 import numpy as np
 
-from storyweave.cluster.base import Assignment, Event, Features, StoryState
+from storyweave.cluster.base import Assignment, Candidate, Event, Features, StoryState
 
 DAY = 86400.0
 # pair_similarity (see the module docstring): bias, dense cosine, sqrt(term cosine), sqrt(anchor cosine)
@@ -126,7 +126,7 @@ class ClusterConfig:
     merge_margin: float = 4.0
     candidates: int = 6
     anchor_candidates: int = 10
-    prior_docs: float = 50.0  # background documents a TermPrior stands for in the IDF (0: none)
+    prior_docs: float = 0.0  # background documents a TermPrior stands for in the IDF (0: none)
     max_posting: int = 20
     max_terms: int = 150
     article_terms: int = 64
@@ -458,6 +458,33 @@ class OnlineClusterer:
     def observe_one(self, f: Features) -> None:
         """Count an article in the document frequencies (IDF) without clustering it (e.g. before ``pair_similarity``)."""
         self._observe(self._memory(f.dense.shape[0]), f)
+
+    def explain_one(self, f: Features, include: Iterable[str] = ()) -> list[Candidate]:
+        """Every story ``predict_one`` would score for ``f`` (and the stories in ``include``), best first, each with
+        the parts of its score (they add up to the score ``predict_one`` compares). No side effects."""
+        mem = self._memory(f.dense.shape[0])
+        cfg = self.config
+        cands = dict(mem.index.search(f.dense, cfg.candidates))
+        for sid in [*self._anchor_candidates(mem, f), *(self._resolve(mem, i) for i in include)]:
+            if sid in mem.stories and sid not in cands:
+                cands[sid] = mem.index.cosine(sid, f.dense)
+        prep = self._prepare(mem, f)
+        out = []
+        for sid, cos in cands.items():
+            story = mem.stories[sid]
+            dense, terms, anchors, log_gap = self._components(mem, f, story, cos, prep)
+            parts = {
+                "bias": cfg.bias, "dense": cfg.w_dense * dense, "terms": cfg.w_terms * terms,
+                "anchors": cfg.w_anchors * anchors, "time": -cfg.w_time * log_gap,
+                "size": -cfg.w_size * math.log(max(story.size, 1)), **self._margins(mem, f, story),
+            }
+            out.append(Candidate(
+                story_id=sid, score=self._score(mem, f, story, cos, prep) + sum(self._margins(mem, f, story).values()),
+                dense=dense, terms=terms, anchors=anchors, gap_days=self._gap_days(f.published, story),
+                size=story.size, terms_imputed=not story.terms.get(f.lang or "?"),
+                shared_anchors=tuple(sorted(a for a in f.anchors if a in story.anchors)), contributions=parts,
+            ))
+        return sorted(out, key=lambda c: (-c.score, c.story_id))
 
     def pair_components(self, a: Features, b: Features) -> tuple[float, float, float]:
         """Symmetric (dense cosine, IDF-weighted term cosine over all words, IDF-weighted anchor cosine) of two
