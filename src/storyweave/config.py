@@ -27,7 +27,7 @@ class Settings:
     db: str = "storyweave.db"  # path of the SQLite store
     batch_size: int = 256  # articles per transaction while ingesting
     embedder: str = "use"  # "use" (Universal Sentence Encoder multilingual) or "hashing" (tests only)
-    threads: int = 2  # BLAS threads for the embedder
+    threads: int = 2  # threads the embedder encodes with in this process, each on one BLAS thread
     workers: int = 1  # embedding worker processes while ingesting (0: embed in the ingesting process)
     active_days: float = 30.0  # stories quiet for longer may leave memory (they stay in the store)
     max_active_stories: int = 20000  # above this many stories in memory, the quiet ones are evicted
