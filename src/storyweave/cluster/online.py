@@ -497,6 +497,12 @@ class OnlineClusterer:
             ))
         return sorted(out, key=lambda c: (-c.score, c.story_id))
 
+    def freeze(self) -> None:
+        """Make IDF use every count observed so far (after observing a whole collection with ``observe_one``);
+        otherwise it uses the counts frozen at the last refresh."""
+        if self._mem is not None:
+            self._refresh(self._mem)
+
     def pair_components(self, a: Features, b: Features) -> tuple[float, float, float]:
         """Symmetric (dense cosine, IDF-weighted term cosine over all words, IDF-weighted anchor cosine) of two
         articles, with the IDF learned so far."""

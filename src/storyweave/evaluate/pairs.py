@@ -61,6 +61,7 @@ def pair_features(
     features = representer.features(articles)
     for f in features:  # learn the term and anchor weights of the collection, as ingesting it would
         scorer.observe_one(f)
+    scorer.freeze()
     return keep, features, scorer
 
 
