@@ -13,25 +13,12 @@ from collections.abc import Callable, Iterable, Iterator
 from typing import BinaryIO
 
 from storyweave.config import Settings
+from storyweave.embed.factory import make_embedder
 from storyweave.explain import Explanation
 from storyweave.models import Article, ItemError, RawDocument, Story
 from storyweave.pipeline import IngestReport, Pipeline
 from storyweave.store import ArticleQuery, SQLiteStore, Store
 from storyweave.store.base import Revision
-
-
-def make_embedder(settings: Settings):
-    if settings.embedder == "use":
-        from storyweave.embed.use import USEEmbedder
-
-        return USEEmbedder(threads=settings.threads)
-    if settings.embedder == "hashing":
-        from storyweave.embed.hashing import HashingEmbedder
-
-        return HashingEmbedder()
-    from storyweave.errors import StoryweaveError
-
-    raise StoryweaveError(f"unknown embedder {settings.embedder!r}; choose 'use' or 'hashing'")
 
 
 class Storyweave:

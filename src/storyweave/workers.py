@@ -60,7 +60,7 @@ def serve(src: IO[bytes], out: IO[bytes]) -> None:  # pragma: no cover - runs in
 
     A request is a JSON list of texts; the reply is a JSON header ``{"n", "dim"}`` (or ``{"error"}``) and the
     ``n x dim`` float32 matrix as raw bytes."""
-    from storyweave.engine import make_embedder
+    from storyweave.embed.factory import make_embedder
 
     settings = Settings(**json.loads(read_frame(src)))
     embedder = make_embedder(settings)
@@ -100,7 +100,7 @@ class EmbedWorker:
     """One child process embedding batches of texts, answered in submission order.
 
     ``submit(texts)`` returns a ticket; ``result(ticket)`` blocks until that batch's vectors arrive (tickets
-    are redeemed in order). ``threads``: the embedder's BLAS threads in the worker (the parent keeps a core busy).
+    are redeemed in order). ``threads``: the threads that embed in the worker, each on one BLAS thread (the parent keeps a core busy).
     """
 
     def __init__(self, settings: Settings, threads: int = 1) -> None:

@@ -72,7 +72,7 @@ def embedding_speed(path: str | Path, settings: Settings = Settings()) -> dict[s
     pipeline embeds (title + lead), in ingest-sized batches, in this process with ``settings.threads``."""
     from storyweave.clean import Cleaner
     from storyweave.cluster.represent import Representer
-    from storyweave.engine import make_embedder
+    from storyweave.embed.factory import make_embedder
     from storyweave.errors import InputError
 
     rows = load_corpus(path)

@@ -66,7 +66,7 @@ def pair_features(
 
 
 def evaluate_pairs(path: str | Path, settings: Settings = Settings()) -> dict[str, Any]:
-    from storyweave.engine import make_embedder
+    from storyweave.embed.factory import make_embedder
 
     started = time.perf_counter()
     rows = load_pairs(path)
