@@ -87,3 +87,15 @@ def test_copy_published_before_its_original_joins_the_original_story(tmp_path):
         orig, copy = sw.article("orig"), sw.article("copy")
     assert copy.duplicate_of == orig.id
     assert copy.story_id == orig.story_id
+
+
+def test_a_cluster_config_is_passed_in_not_patched(tmp_path):
+    from storyweave.cluster.config import ClusterConfig
+
+    sizes = {}
+    for name, bias in (("lumper", 50.0), ("splitter", -50.0)):
+        settings = Settings(db=str(tmp_path / f"{name}.db"), embedder="hashing")
+        with Storyweave(settings=settings, cluster_config=ClusterConfig(bias=bias)) as sw:
+            sw.ingest([_write(tmp_path / f"{name}.jsonl", _rows(0, 6))])
+            sizes[name] = len(sw.stories())
+    assert sizes == {"lumper": 1, "splitter": 6}

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 from typing import BinaryIO
 
+from storyweave.cluster.config import ClusterConfig
 from storyweave.config import Settings
 from storyweave.embed.factory import make_embedder
 from storyweave.explain import Explanation
@@ -25,9 +26,10 @@ class Storyweave:
     """Open (or create) a store; ingest into it; read articles and stories back."""
 
     def __init__(self, db: str | None = None, settings: Settings | None = None, store: Store | None = None,
-                 cluster: bool = True):
+                 cluster: bool = True, cluster_config: ClusterConfig | None = None):
         self.settings = settings or Settings()
         self.cluster = cluster
+        self.cluster_config = cluster_config  # None: the tuned defaults (scripts pass others to tune them)
         if db is not None:
             self.settings = self.settings.merged({"db": db})
         self.store: Store = store if store is not None else SQLiteStore(self.settings.db)
@@ -71,7 +73,8 @@ class Storyweave:
         from storyweave.cluster.online import OnlineClusterer
         from storyweave.cluster.prior import BackgroundPrior
 
-        return OnlineClusterer(state_source=self._state_source, prior=BackgroundPrior())
+        return OnlineClusterer(self.cluster_config or ClusterConfig(), state_source=self._state_source,
+                               prior=BackgroundPrior())
 
     def explain(self, article_id: str, story_id: str | None = None) -> Explanation:
         """Why the article is (or is not) in its story, or in ``story_id``: see ``storyweave.explain``."""

@@ -17,6 +17,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
+from storyweave.cluster.config import ClusterConfig
 from storyweave.config import Settings
 from storyweave.errors import StoryweaveError
 from storyweave.evaluate.metrics import bcubed, largest_stories, pairwise, stream_order
@@ -109,7 +110,8 @@ def _added(a: Any, b: Any) -> Any:
 
 
 def evaluate_corpus(path: str | Path, settings: Settings = Settings(), cluster: bool = True,
-                    first_run: tuple[str, frozenset[str]] | None = None) -> dict[str, Any]:
+                    first_run: tuple[str, frozenset[str]] | None = None,
+                    cluster_config: ClusterConfig | None = None) -> dict[str, Any]:
     """Ingest ``path`` into a fresh store and score it; returns the metrics as a dict. ``first_run``: (field,
     values): the rows whose field holds one of the values are ingested by one process-like session first, the
     others by a second one on the same store (stories must span runs as they span one run)."""
@@ -127,7 +129,7 @@ def evaluate_corpus(path: str | Path, settings: Settings = Settings(), cluster: 
         elapsed = 0.0
         report: Any = None
         for run_rows in runs:  # each run a fresh engine on the same store, as separate ingest commands would be
-            with Storyweave(settings=run_settings, cluster=cluster) as sw:
+            with Storyweave(settings=run_settings, cluster=cluster, cluster_config=cluster_config) as sw:
                 if cluster:
                     sw.pipeline.warm_up()
                 started = time.perf_counter()
