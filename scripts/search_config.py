@@ -1,6 +1,6 @@
 """Coordinate search of the scorer's few free parameters; objective = mean BCubed F1 over the clustering corpora.
 
-    PYTHONPATH=src:scripts python scripts/search_config.py [--evict=0] [key=value ...]   (start point)
+PYTHONPATH=src:scripts python scripts/search_config.py [--evict=0] [key=value ...]   (start point)
 """
 
 from __future__ import annotations
@@ -14,11 +14,21 @@ from storyweave.cluster.represent import Representer
 from storyweave.embed.use import USEEmbedder
 from storyweave.evaluate.metrics import bcubed
 
-STEPS = {"bias": 0.5, "w_dense": 1.0, "w_terms": 1.5, "w_anchors": 1.0, "w_time": 0.3, "missing_terms": 0.1, "w_size": 0.15}
+STEPS = {
+    "bias": 0.5,
+    "w_dense": 1.0,
+    "w_terms": 1.5,
+    "w_anchors": 1.0,
+    "w_time": 0.3,
+    "missing_terms": 0.1,
+    "w_size": 0.15,
+}
 
 
 def main() -> None:
-    start = {k: float(v) for k, v in (a.split("=") for a in sys.argv[1:] if "=" in a and not a.startswith("--"))}
+    start = {
+        k: float(v) for k, v in (a.split("=") for a in sys.argv[1:] if "=" in a and not a.startswith("--"))
+    }
     rep = Representer(CachedEmbedder(USEEmbedder()))
     data = {}
     for name in CLUSTER_CORPORA:
@@ -32,8 +42,13 @@ def main() -> None:
             cfg = make_config(p)
             f1s = [bcubed(g, cluster(cfg, feats)[0])[2] for g, feats in data.values()]
             cache[key] = (sum(f1s) / len(f1s), f1s)
-            print(f"{sum(f1s) / len(f1s):.4f} " + " ".join(f"{x:.3f}" for x in f1s) + " | "
-                  + " ".join(f"{k}={v:g}" for k, v in sorted(p.items())), flush=True)
+            print(
+                f"{sum(f1s) / len(f1s):.4f} "
+                + " ".join(f"{x:.3f}" for x in f1s)
+                + " | "
+                + " ".join(f"{k}={v:g}" for k, v in sorted(p.items())),
+                flush=True,
+            )
         return cache[key][0]
 
     cur = dict(start)

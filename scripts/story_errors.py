@@ -31,18 +31,25 @@ def main() -> None:
     predicted: dict[str, list[str]] = defaultdict(list)
     for source_id, article in articles.items():
         predicted[article.story_id or article.id].append(source_id)
-    mixed = [(sid, Counter(gold[m] for m in members)) for sid, members in predicted.items()
-             if len({gold[m] for m in members}) > 1]
+    mixed = [
+        (sid, Counter(gold[m] for m in members))
+        for sid, members in predicted.items()
+        if len({gold[m] for m in members}) > 1
+    ]
     pieces: dict[str, set[str]] = defaultdict(set)
     for source_id, article in articles.items():
         pieces[gold[source_id]].add(article.story_id or article.id)
     split = {g: len(p) for g, p in pieces.items() if len(p) > 1}
-    print(f"{len(predicted)} predicted stories, {len(set(gold.values()))} gold; {len(mixed)} predicted stories mix "
-          f"gold stories; {len(split)} gold stories are split")
+    print(
+        f"{len(predicted)} predicted stories, {len(set(gold.values()))} gold; {len(mixed)} predicted stories mix "
+        f"gold stories; {len(split)} gold stories are split"
+    )
     for sid, counts in mixed[: args.limit]:
         print(f"mixed {sid}: {dict(counts)}")
         for g in counts:
-            first = min((articles[m] for m in predicted[sid] if gold[m] == g), key=lambda a: a.published or "~")
+            first = min(
+                (articles[m] for m in predicted[sid] if gold[m] == g), key=lambda a: a.published or "~"
+            )
             print(f"    {g}: {first.published} {(first.title or first.text[:80])!r}")
     for g, n in sorted(split.items(), key=lambda kv: -kv[1])[: args.limit]:
         print(f"split {g} into {n} stories")

@@ -67,15 +67,15 @@ class CachedEmbedder:
         self._dirty = False
         if self.path.exists():
             data = np.load(self.path, allow_pickle=False)
-            for k, v in zip(data["keys"], data["vecs"]):
+            for k, v in zip(data["keys"], data["vecs"], strict=False):
                 self._mem[str(k)] = v
 
     def embed(self, texts: Sequence[str]) -> np.ndarray:
         keys = [hashlib.sha1(t.encode("utf-8")).hexdigest() for t in texts]
-        todo = sorted({k: t for k, t in zip(keys, texts) if k not in self._mem}.items())
+        todo = sorted({k: t for k, t in zip(keys, texts, strict=False) if k not in self._mem}.items())
         if todo:
             vecs = self.inner.embed([t for _, t in todo])
-            for (k, _), v in zip(todo, vecs):
+            for (k, _), v in zip(todo, vecs, strict=False):
                 self._mem[k] = v
             self._dirty = True
         if not texts:

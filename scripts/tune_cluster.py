@@ -93,7 +93,7 @@ def main() -> None:
             pairs = load_pairs()
             fa = rep.features([p[0] for p in pairs])
             fb = rep.features([p[1] for p in pairs])
-            data[name] = (None, [(a, b, p[2]) for a, b, p in zip(fa, fb, pairs)])
+            data[name] = (None, [(a, b, p[2]) for a, b, p in zip(fa, fb, pairs, strict=False)])
         else:
             rows = load_corpus(name)
             data[name] = ({r.id: r.story for r in rows}, rep.features(rows))
@@ -102,12 +102,12 @@ def main() -> None:
             pairs = load_pairs()
             fa = rep.features([p[0] for p in pairs])
             fb = rep.features([p[1] for p in pairs])
-            data["semeval"] = (None, [(a, b, p[2]) for a, b, p in zip(fa, fb, pairs)])
+            data["semeval"] = (None, [(a, b, p[2]) for a, b, p in zip(fa, fb, pairs, strict=False)])
     emb.save()
     print(f"features in {time.perf_counter() - t0:.1f}s", flush=True)
     keys = list(over)
     for combo in itertools.product(*(over[k] for k in keys)):
-        cfg = make_config(dict(zip(keys, combo)))
+        cfg = make_config(dict(zip(keys, combo, strict=False)))
         line = []
         f1s = []
         for name, (gold, feats) in data.items():
@@ -122,8 +122,10 @@ def main() -> None:
             largest = ""
             if name == "gva-longtail":
                 top = largest_stories(gold, pred, {x.article_id: x.published for x in feats})
-                largest = " ".join(f"{s['size']}/{s['purity']:.2f}/{s['gold_stories']}/{s['span_days'] or 0:.0f}d"
-                                   for s in top)
+                largest = " ".join(
+                    f"{s['size']}/{s['purity']:.2f}/{s['gold_stories']}/{s['span_days'] or 0:.0f}d"
+                    for s in top
+                )
             if grid_mode:
                 line.append(f"{name[:6]} {f:.4f}" + (f" [{largest}]" if largest else ""))
             else:
@@ -134,7 +136,7 @@ def main() -> None:
                 )
                 if largest:
                     print(f"{'':15s} largest (size/purity/gold stories/span): {largest}", flush=True)
-        head = " ".join(f"{k}={v:g}" for k, v in zip(keys, combo))
+        head = " ".join(f"{k}={v:g}" for k, v in zip(keys, combo, strict=False))
         mean = sum(f1s) / len(f1s) if f1s else 0.0
         print(f"[{head}] mean B3F1={mean:.4f} " + " | ".join(line), flush=True)
 

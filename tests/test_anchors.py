@@ -29,7 +29,9 @@ def test_aleppo_in_four_scripts(extractor: AnchorExtractor) -> None:
 def test_country_names_across_locales(extractor: AnchorExtractor) -> None:
     assert "p:DE" in extractor.extract("Talks in Germany", "")
     assert "p:DE" in extractor.extract("Gespräche in Deutschland", "")
-    assert "p:DE" in extractor.extract("Переговоры в Германии", "") or "p:DE" in extractor.extract("Германия", "")
+    assert "p:DE" in extractor.extract("Переговоры в Германии", "") or "p:DE" in extractor.extract(
+        "Германия", ""
+    )
 
 
 def test_people_transliterated(extractor: AnchorExtractor) -> None:
@@ -44,7 +46,9 @@ def test_stop_words_and_sentence_starts_are_not_entities(extractor: AnchorExtrac
 
 
 def test_numbers_and_dates(extractor: AnchorExtractor) -> None:
-    anchors = extractor.extract(None, "On March 1, 2008 about 1,200 people marched; turnout was 35%. El 12 de marzo de 2008.")
+    anchors = extractor.extract(
+        None, "On March 1, 2008 about 1,200 people marched; turnout was 35%. El 12 de marzo de 2008."
+    )
     assert {"d:2008-03-01", "n:1200", "n:35%", "d:2008-03-12"} <= anchors
 
 
@@ -85,7 +89,9 @@ def test_country_adjectives_and_demonyms(extractor: AnchorExtractor) -> None:
 
 
 def test_demonym_stems_do_not_catch_ordinary_words(extractor: AnchorExtractor) -> None:
-    anchors = extractor.extract(None, "The service was serving customers; the germane point is a russet colour.")
+    anchors = extractor.extract(
+        None, "The service was serving customers; the germane point is a russet colour."
+    )
     assert not any(a.startswith("p:") for a in anchors)
 
 

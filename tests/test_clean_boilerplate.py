@@ -16,7 +16,10 @@ def bp() -> BoilerplateFilter:
         ("Sign up for our newsletter", "call_to_reader"),
         ("Become a member", "call_to_reader"),
         ("Support our journalism", "call_to_reader"),
-        ("At The Daily Example, we are answerable only to our audience. Please become a member today.", "call_to_reader"),
+        (
+            "At The Daily Example, we are answerable only to our audience. Please become a member today.",
+            "call_to_reader",
+        ),
         ("Abonnez-vous à notre newsletter", "call_to_reader"),
         ("Newsletter abonnieren", "call_to_reader"),
         ("Suscríbete a nuestro boletín", "call_to_reader"),
@@ -39,7 +42,10 @@ def bp() -> BoilerplateFilter:
         ("jdoe@example.com or 407-420-5774", "link_or_handle"),
         ("— Jane Doe (@jdoe) March 3, 2022", "social_post"),
         ("Huge crowd at the square tonight pic.twitter.com/abc123", "social_post"),
-        ("We use cookies to improve your experience. By continuing you accept our cookie policy.", "call_to_reader"),
+        (
+            "We use cookies to improve your experience. By continuing you accept our cookie policy.",
+            "call_to_reader",
+        ),
         ("Nous utilisons des cookies pour améliorer votre expérience.", "call_to_reader"),
         ("Home", "interface"),
         ("World", "interface"),
@@ -55,7 +61,10 @@ def bp() -> BoilerplateFilter:
         ("Photo: Reuters", "photo_credit"),
         ("Getty Images", "photo_credit"),
         ("(AP Photo/Evan Vucci)", "photo_credit"),
-        ("You must enter the characters with black color that stand out from the other characters", "call_to_reader"),
+        (
+            "You must enter the characters with black color that stand out from the other characters",
+            "call_to_reader",
+        ),
         ("Please enable Javascript to watch this video", "call_to_reader"),
         ("Copyright 2016 The Associated Press. All rights reserved.", "copyright"),
         ("© 2020 Rheinische Rundschau", "copyright"),
@@ -87,7 +96,9 @@ def test_real_sentences_and_quotes_are_kept(bp: BoilerplateFilter, line: str):
 
 
 def test_markdown_links_keep_their_text(bp: BoilerplateFilter):
-    line = bp.normalize_line("The [city council](https://example.org/council) voted on ![map](x.png) Tuesday.")
+    line = bp.normalize_line(
+        "The [city council](https://example.org/council) voted on ![map](x.png) Tuesday."
+    )
     assert line == "The city council voted on Tuesday."
     assert bp.classify(line) is None
 
@@ -110,7 +121,12 @@ def test_strip_returns_kept_text_and_removed_lines_in_order(bp: BoilerplateFilte
         '"I leave with my head high," she told reporters.',
     ]
     assert out.text == "\n".join(out.kept)
-    assert out.removed == ["Home", "READ MORE: Protests grow in the capital", "Sign up for our newsletter", "Follow us on Twitter"]
+    assert out.removed == [
+        "Home",
+        "READ MORE: Protests grow in the capital",
+        "Sign up for our newsletter",
+        "Follow us on Twitter",
+    ]
     assert [r.reason for r in out.reasons] == ["interface", "related", "call_to_reader", "call_to_reader"]
 
 
@@ -119,15 +135,19 @@ def test_a_pitch_glued_to_a_sentence_only_takes_the_pitch(bp: BoilerplateFilter)
     out = bp.strip(line)
     assert out.kept == ["The victim was rushed to the hospital and was in stable condition, cops said."]
     assert out.removed == ["For the latest on this story, subscribe to our newsletter."]
-    assert bp.split_pitch("Subscribe to our newsletter. It is free and you can cancel it at any time.") is None
+    assert (
+        bp.split_pitch("Subscribe to our newsletter. It is free and you can cancel it at any time.") is None
+    )
 
 
 def test_long_paragraph_mentioning_a_post_link_is_kept():
     from storyweave.clean.boilerplate import BoilerplateFilter
 
-    paragraph = ("CNN veröffentlicht Satellitenbilder der beschädigten Militärbasis im Irak. Der TV-Sender hat am "
-                 "Mittwoch Bilder veröffentlicht, auf denen die Schäden zu sehen sind, und verwies auf einen Beitrag "
-                 "pic.twitter.com/AbCdEf123 des Senders. ") * 3
+    paragraph = (
+        "CNN veröffentlicht Satellitenbilder der beschädigten Militärbasis im Irak. Der TV-Sender hat am "
+        "Mittwoch Bilder veröffentlicht, auf denen die Schäden zu sehen sind, und verwies auf einen Beitrag "
+        "pic.twitter.com/AbCdEf123 des Senders. "
+    ) * 3
     assert BoilerplateFilter().classify(paragraph.strip()) is None
     assert BoilerplateFilter().classify("pic.twitter.com/AbCdEf123") == "social_post"
 
@@ -185,13 +205,20 @@ def test_sentences_near_the_junk_rules_are_kept(bp: BoilerplateFilter, line: str
 def test_markdown_share_buttons_are_not_article_text(bp: BoilerplateFilter):
     share = "[Condividi su Facebook](https://www.facebook.com/sharer/sharer.php?u=https://news.example/a)"
     assert bp.share_only(share)
-    assert bp.share_only("Share: [Twitter](https://twitter.com/intent/tweet?url=x) | [WhatsApp](https://api.whatsapp.com/send?text=x)")
+    assert bp.share_only(
+        "Share: [Twitter](https://twitter.com/intent/tweet?url=x) | [WhatsApp](https://api.whatsapp.com/send?text=x)"
+    )
     out = bp.strip(f"The council voted on Tuesday to close the bridge for repairs.\n{share}")
     assert out.kept == ["The council voted on Tuesday to close the bridge for repairs."]
     assert out.removed == ["Condividi su Facebook"] and out.reasons[0].reason == "share_link"
     # a share button glued to a sentence goes, the sentence stays
-    line = bp.normalize_line("The council voted on Tuesday. [Share on Facebook](https://www.facebook.com/sharer.php?u=x)")
+    line = bp.normalize_line(
+        "The council voted on Tuesday. [Share on Facebook](https://www.facebook.com/sharer.php?u=x)"
+    )
     assert line == "The council voted on Tuesday."
     # an ordinary link is not a share button
     assert not bp.share_only("[The council](https://news.example/council)")
-    assert bp.normalize_line("[Read the report](https://news.example/sharing-economy-report) now") == "Read the report now"
+    assert (
+        bp.normalize_line("[Read the report](https://news.example/sharing-economy-report) now")
+        == "Read the report now"
+    )

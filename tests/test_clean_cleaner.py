@@ -42,7 +42,12 @@ def test_plain_text_title_byline_dateline_and_boilerplate(cleaner: Cleaner):
         "LONDON, Dec. 14, 2016 (Reuters) - The city council approved the budget on Wednesday after a debate of eleven hours.",
         '"This is a good day for the city," the mayor said.',
     ]
-    assert r.removed == ("Home", "By Jane Doe and John Roe", "READ MORE: Council members clash over spending", "Sign up for our newsletter")
+    assert r.removed == (
+        "Home",
+        "By Jane Doe and John Roe",
+        "READ MORE: Council members clash over spending",
+        "Sign up for our newsletter",
+    )
 
 
 def test_input_fields_are_trusted(cleaner: Cleaner):
@@ -56,18 +61,34 @@ def test_input_fields_are_trusted(cleaner: Cleaner):
 
 
 def test_title_suffix_naming_the_outlet_is_cut(cleaner: Cleaner):
-    r = cleaner.clean(doc(text="Police said two men were hurt in a shooting late on Monday night.", title="Two hurt in shooting - WKRN News 2", url="https://www.wkrn.com/x"))
+    r = cleaner.clean(
+        doc(
+            text="Police said two men were hurt in a shooting late on Monday night.",
+            title="Two hurt in shooting - WKRN News 2",
+            url="https://www.wkrn.com/x",
+        )
+    )
     assert r.title == "Two hurt in shooting"
 
 
 def test_duplicate_headline_line_leaves_the_body(cleaner: Cleaner):
-    r = cleaner.clean(doc(text="Two hurt in shooting\nPolice said two men were hurt in a shooting late on Monday night.", title="Two hurt in shooting"))
+    r = cleaner.clean(
+        doc(
+            text="Two hurt in shooting\nPolice said two men were hurt in a shooting late on Monday night.",
+            title="Two hurt in shooting",
+        )
+    )
     assert r.text == "Police said two men were hurt in a shooting late on Monday night."
 
 
 @pytest.mark.parametrize(
     "text",
-    ["", "   \n\n", "Home\nSign up for our newsletter\nFollow us on Twitter\nhttps://example.com", "Advertisement"],
+    [
+        "",
+        "   \n\n",
+        "Home\nSign up for our newsletter\nFollow us on Twitter\nhttps://example.com",
+        "Advertisement",
+    ],
 )
 def test_nothing_real_left_is_an_input_error(cleaner: Cleaner, text: str):
     with pytest.raises(InputError, match="no article text"):
@@ -85,21 +106,34 @@ def test_html_page(cleaner: Cleaner):
     <p>Lesen Sie auch: Opposition kritisiert die Pläne</p>
     <p>„Das ist ein guter Tag für die Stadt“, sagte die Bürgermeisterin nach der Abstimmung im Rathaus.</p>
     </article><footer>Newsletter abonnieren</footer></body></html>"""
-    r = cleaner.clean(RawDocument(source="p.html", format="html", html=html, url="https://www.beispiel-zeitung.de/a"))
+    r = cleaner.clean(
+        RawDocument(source="p.html", format="html", html=html, url="https://www.beispiel-zeitung.de/a")
+    )
     assert r.title == "Stadtrat beschließt Haushalt"
     assert r.lang == "de"
     assert r.published == "2020-04-24T10:32:00+02:00"
     assert r.outlet == "Beispiel-Zeitung"
     assert r.authors == ("Anna Schmidt",)
-    assert "„Das ist ein guter Tag für die Stadt“, sagte die Bürgermeisterin nach der Abstimmung im Rathaus." in r.text
+    assert (
+        "„Das ist ein guter Tag für die Stadt“, sagte die Bürgermeisterin nach der Abstimmung im Rathaus."
+        in r.text
+    )
     assert "Lesen Sie auch" not in r.text and "Newsletter" not in r.text
 
 
 def test_future_raw_date_falls_back_to_none(cleaner: Cleaner):
-    r = cleaner.clean(doc(text="Police said two men were hurt in a shooting late on Monday night.", date="2031-01-01"))
+    r = cleaner.clean(
+        doc(text="Police said two men were hurt in a shooting late on Monday night.", date="2031-01-01")
+    )
     assert r.published is None
 
 
 def test_title_only_items_keep_the_title_as_text(cleaner: Cleaner):
-    r = cleaner.clean(doc(text="Osaka wins her opening match in Tokyo", title="Osaka wins her opening match in Tokyo"))
-    assert (r.title, r.text, r.lang) == ("Osaka wins her opening match in Tokyo", "Osaka wins her opening match in Tokyo", "en")
+    r = cleaner.clean(
+        doc(text="Osaka wins her opening match in Tokyo", title="Osaka wins her opening match in Tokyo")
+    )
+    assert (r.title, r.text, r.lang) == (
+        "Osaka wins her opening match in Tokyo",
+        "Osaka wins her opening match in Tokyo",
+        "en",
+    )

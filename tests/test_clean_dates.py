@@ -57,7 +57,9 @@ def test_ambiguous_numeric_date_uses_the_language(dates: DateFinder):
 
 
 def test_dateline_is_the_publish_date_not_the_event_date(dates: DateFinder):
-    head = dates.from_text(["WASHINGTON, Dec. 14, 2016 (Reuters) - The U.S. said the attack on Dec. 7, 2016 killed four people."])
+    head = dates.from_text(
+        ["WASHINGTON, Dec. 14, 2016 (Reuters) - The U.S. said the attack on Dec. 7, 2016 killed four people."]
+    )
     assert head is not None and head.value == "2016-12-14" and not head.only_date
 
 
@@ -73,8 +75,12 @@ def test_labelled_dates_in_several_languages(dates: DateFinder):
     assert dates.from_text(["Published: 14/12/2016 10:32", "Body"]).value == "2016-12-14"  # type: ignore[union-attr]
     assert dates.from_text(["Publié le 2 mars 2020 à 10h30"]).value == "2020-03-02"  # type: ignore[union-attr]
     assert dates.from_text(["Veröffentlicht am 24.04.2020, 10:32 Uhr"]).value == "2020-04-24"  # type: ignore[union-attr]
-    head = dates.from_text(["Headline here Posted: Tuesday, January 28, 2014 8:18 PM EST Updated: Friday, February 28, 2014"])
-    assert head is not None and head.value == "2014-01-28T20:18:00-05:00" and head.line == 0 and head.start > 0
+    head = dates.from_text(
+        ["Headline here Posted: Tuesday, January 28, 2014 8:18 PM EST Updated: Friday, February 28, 2014"]
+    )
+    assert (
+        head is not None and head.value == "2014-01-28T20:18:00-05:00" and head.line == 0 and head.start > 0
+    )
 
 
 def test_updated_only_is_a_fallback_and_published_wins(dates: DateFinder):
@@ -89,7 +95,9 @@ def test_only_the_first_lines_are_read(dates: DateFinder):
 
 
 def test_a_line_of_labelled_dates_only_is_only_a_date(dates: DateFinder):
-    head = dates.from_text(["Apple lancia iPhone 3G", "Di Chiara", "Pubblicato il 9 giugno 2008 | Aggiornato il 10 giugno 2008"])
+    head = dates.from_text(
+        ["Apple lancia iPhone 3G", "Di Chiara", "Pubblicato il 9 giugno 2008 | Aggiornato il 10 giugno 2008"]
+    )
     assert head is not None and head.value == "2008-06-09" and head.line == 2 and head.only_date
     head = dates.from_text(["Posted: Jul. 6, 2016 4:15 pm Updated: Jul. 6, 2016 4:42 pm", "Body text here."])
     assert head is not None and head.value == "2016-07-06" and head.only_date
@@ -98,12 +106,22 @@ def test_a_line_of_labelled_dates_only_is_only_a_date(dates: DateFinder):
 
 
 def test_a_labelled_date_line_counts_a_few_lines_further_down(dates: DateFinder):
-    lines = ["Captcha junk", "More junk", "Headline of the article", "Door Bram Jansen", "Geplaatst: vrijdag 15 mei 2009 18:05", "Body."]
+    lines = [
+        "Captcha junk",
+        "More junk",
+        "Headline of the article",
+        "Door Bram Jansen",
+        "Geplaatst: vrijdag 15 mei 2009 18:05",
+        "Body.",
+    ]
     head = dates.from_text(lines, "nl")
     assert head is not None and head.value == "2009-05-15" and head.line == 4 and head.only_date
     # below the head, a date in a sentence or after a bare "date" label is not taken
     body = ["One.", "Two.", "Three.", "Four."]
-    assert dates.from_text([*body, "Published: 3 March 2020, the report said the vote was delayed again."]) is None
+    assert (
+        dates.from_text([*body, "Published: 3 March 2020, the report said the vote was delayed again."])
+        is None
+    )
     assert dates.from_text([*body, "Date: 3 March 2020"]) is None
     assert dates.from_text([*body, "Posted: 3 March 2020"]).value == "2020-03-03"  # type: ignore[union-attr]
     assert dates.from_text([*body, *body, "Posted: 3 March 2020"]) is None

@@ -41,7 +41,17 @@ def test_titles_alone(ident: LanguageIdentifier, title: str, lang: str):
 
 @pytest.mark.parametrize(
     ("code", "expected"),
-    [("en", "en"), ("eng", "en"), ("en-US", "en"), ("pt_BR", "pt"), ("fre", "fr"), ("German", "de"), ("zz", None), ("", None), (None, None)],
+    [
+        ("en", "en"),
+        ("eng", "en"),
+        ("en-US", "en"),
+        ("pt_BR", "pt"),
+        ("fre", "fr"),
+        ("German", "de"),
+        ("zz", None),
+        ("", None),
+        (None, None),
+    ],
 )
 def test_normalize_input_codes(ident: LanguageIdentifier, code: str | None, expected: str | None):
     assert ident.normalize(code) == expected

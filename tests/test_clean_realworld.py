@@ -63,7 +63,9 @@ def test_corpus_is_big_and_varied_enough():
 def test_corpus_text_may_be_redistributed():
     for name in CASES:
         source = spec_of(name)["source"]
-        assert source["corpus"] in REDISTRIBUTABLE, f"{name}: {source['corpus']} texts may not be shipped in this repository"
+        assert source["corpus"] in REDISTRIBUTABLE, (
+            f"{name}: {source['corpus']} texts may not be shipped in this repository"
+        )
         assert source.get("id") and source.get("licence"), f"{name}: give the source article id and licence"
 
 

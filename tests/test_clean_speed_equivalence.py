@@ -41,7 +41,9 @@ LINES = [
 ODD = ["SUBSCRİBE TO OUR NEWSLETTER", "subscrıbe to the list", "ſign up for our emails", "под\u1c82пишитесь"]
 
 
-@pytest.mark.parametrize("line", [v for line in LINES for v in (line, line.upper(), line.title(), line.swapcase())] + ODD)
+@pytest.mark.parametrize(
+    "line", [v for line in LINES for v in (line, line.upper(), line.title(), line.swapcase())] + ODD
+)
 def test_calls_to_reader_matches_the_whole_strong_pattern(line: str):
     bp = BoilerplateFilter()
     low = line.lower()
@@ -54,7 +56,9 @@ def test_every_strong_rule_literal_is_lower_case():
         assert literals and all(literal == literal.lower() for literal in literals)
 
 
-@pytest.mark.parametrize("line", ["Copyright 2016 WBTV.", "  __x__ 12 ", "", "—", "Ünïcode  ½ and ² digits_2", "a\u00a0b\u2028c"])
+@pytest.mark.parametrize(
+    "line", ["Copyright 2016 WBTV.", "  __x__ 12 ", "", "—", "Ünïcode  ½ and ² digits_2", "a\u00a0b\u2028c"]
+)
 def test_line_hash_matches_the_plain_normalisation(line: str):
     norm = re.sub(r"[\W_]+", " ", re.sub(r"\d+", "0", line.casefold())).strip()
     expected = hashlib.blake2b(norm.encode("utf-8"), digest_size=8).hexdigest() if norm else ""

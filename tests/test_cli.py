@@ -9,9 +9,29 @@ import pytest
 from storyweave.cli import app
 
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
-ARTICLE_KEYS = {"id", "source_id", "title", "text", "lang", "published", "outlet", "authors", "url",
-                "duplicate_of", "removed"}
-STORY_KEYS = {"id", "title", "size", "languages", "outlets", "first_published", "last_published", "article_ids"}
+ARTICLE_KEYS = {
+    "id",
+    "source_id",
+    "title",
+    "text",
+    "lang",
+    "published",
+    "outlet",
+    "authors",
+    "url",
+    "duplicate_of",
+    "removed",
+}
+STORY_KEYS = {
+    "id",
+    "title",
+    "size",
+    "languages",
+    "outlets",
+    "first_published",
+    "last_published",
+    "article_ids",
+}
 
 
 @pytest.fixture
@@ -43,15 +63,22 @@ def test_ingest_samples_then_again_changes_nothing(runner, db):
 
 def test_ingest_reports_bad_items_and_keeps_the_rest(runner, db, tmp_path):
     bad = tmp_path / "feed.jsonl"
-    good = {"id": "g1", "title": "Floods hit Kerala", "text": "Heavy rain caused floods across Kerala on Monday, "
-            "officials said, and thousands of people were moved to relief camps.", "date": "2018-08-16"}
+    good = {
+        "id": "g1",
+        "title": "Floods hit Kerala",
+        "text": "Heavy rain caused floods across Kerala on Monday, "
+        "officials said, and thousands of people were moved to relief camps.",
+        "date": "2018-08-16",
+    }
     bad.write_text(json.dumps(good) + "\n" + json.dumps({**good, "id": "g2"}) + "\n{not json\n")
     result = _ingest(runner, db, bad, tmp_path / "missing.txt")
     assert result.exit_code == 1
     assert "stored 2" in result.stdout and "failed 2" in result.stdout
     assert f"{bad}:3:" in result.stderr
     assert f"{tmp_path / 'missing.txt'}:" in result.stderr
-    stored = {a["source_id"]: a for a in _lines(runner.invoke(app, ["--db", db, "articles", "--json"]).stdout)}
+    stored = {
+        a["source_id"]: a for a in _lines(runner.invoke(app, ["--db", db, "articles", "--json"]).stdout)
+    }
     assert sorted(stored) == ["g1", "g2"]
     # the same text under another id is stored once more, linked to the first copy, in its story
     assert stored["g2"]["duplicate_of"] == stored["g1"]["id"]

@@ -20,7 +20,9 @@ def _topic(k: int) -> np.ndarray:
     return v
 
 
-def make(aid: str, topic: int, day: float, noise: int = 0, lang: str = "en", words: tuple[str, ...] = ()) -> Features:
+def make(
+    aid: str, topic: int, day: float, noise: int = 0, lang: str = "en", words: tuple[str, ...] = ()
+) -> Features:
     rng = np.random.default_rng(noise)
     v = _topic(topic) + 0.05 * rng.standard_normal(DIM).astype(np.float32)
     v /= np.linalg.norm(v)
@@ -102,7 +104,9 @@ def test_duplicates_follow_their_original() -> None:
     clu, labels = run(stream)
     target = labels["a000"]
     dup = make("dup1", topic=3, day=0.05, noise=99)  # looks like topic 3 but is a duplicate of a000's story
-    dup = Features(dup.article_id, dup.published, dup.lang, dup.dense, dup.terms, dup.anchors, duplicate_story=target)
+    dup = Features(
+        dup.article_id, dup.published, dup.lang, dup.dense, dup.terms, dup.anchors, duplicate_story=target
+    )
     assert clu.predict_one(dup).story_id == target
     assert clu.learn_one(dup) == target
 
@@ -119,7 +123,9 @@ def test_out_of_order_arrival_gives_same_partition() -> None:
 def test_late_article_is_compared_at_its_own_time() -> None:
     # a story from day 0 and a similar one 60 days later; a late article from day 0.2 goes to the old one
     old = [make(f"o{i}", 1, day=i * 0.1, noise=i) for i in range(3)]
-    new = [make(f"n{i}", 1, day=60 + i * 0.1, noise=10 + i, words=("topic1", "other", "later")) for i in range(3)]
+    new = [
+        make(f"n{i}", 1, day=60 + i * 0.1, noise=10 + i, words=("topic1", "other", "later")) for i in range(3)
+    ]
     cfg = ClusterConfig(merge_margin=1e9)
     clu, labels = run(old + new, OnlineClusterer(cfg))
     late = make("late", 1, day=0.2, noise=50)
@@ -136,8 +142,12 @@ def test_merge_resolves_and_emits_event() -> None:
     # an article halfway between both, sharing words and anchors with both
     mid = (_topic(0) + _topic(1)) / np.sqrt(2)
     bridge = Features(
-        "x3", T0 + 0.05 * DAY, "en", mid.astype(np.float32),
-        {"alpha": 1.0, "beta": 1.0, "gamma": 1.0, "delta": 1.0}, frozenset({"e:ent0", "e:ent1"}),
+        "x3",
+        T0 + 0.05 * DAY,
+        "en",
+        mid.astype(np.float32),
+        {"alpha": 1.0, "beta": 1.0, "gamma": 1.0, "delta": 1.0},
+        frozenset({"e:ent0", "e:ent1"}),
     )
     sid = clu.learn_one(bridge)
     events = clu.drain_events()
@@ -165,8 +175,11 @@ def test_state_source_brings_back_evicted_stories_for_late_articles() -> None:
     store: dict[str, StoryState] = {}
 
     def source(since: float, until: float) -> list[StoryState]:
-        return [s for s in store.values() if s.last is not None and s.first is not None
-                and s.last >= since and s.first <= until]
+        return [
+            s
+            for s in store.values()
+            if s.last is not None and s.first is not None and s.last >= since and s.first <= until
+        ]
 
     clu = OnlineClusterer(state_source=source)
     _, labels = run(stream, clu)
@@ -181,9 +194,17 @@ def test_state_source_brings_back_evicted_stories_for_late_articles() -> None:
 
 def test_story_state_record_round_trip() -> None:
     state = StoryState(
-        id="s1", centroid=np.arange(4, dtype=np.float32), size=2, first=1.0, last=2.0,
-        terms={"en": {"a": 1.5}}, anchors={"p:US": 2.0}, langs={"en": 2}, members=["x", "y"],
-        merged_into=None, touched=2.0,
+        id="s1",
+        centroid=np.arange(4, dtype=np.float32),
+        size=2,
+        first=1.0,
+        last=2.0,
+        terms={"en": {"a": 1.5}},
+        anchors={"p:US": 2.0},
+        langs={"en": 2},
+        members=["x", "y"],
+        merged_into=None,
+        touched=2.0,
     )
     meta, blob = state.to_record()
     back = StoryState.from_record(meta, blob)
@@ -237,7 +258,9 @@ def test_anchor_prior_discounts_headlines_that_share_only_common_anchors() -> No
     stream = [headline(f"h{k}", k, common) for k in range(8)] + [headline("r", 9, common | {"e:nishiya"})]
     scores = {}
     for prior in (0.0, 16.0):
-        clu = OnlineClusterer(ClusterConfig(anchor_prior=prior, bias=-30.0))  # every article opens its own story
+        clu = OnlineClusterer(
+            ClusterConfig(anchor_prior=prior, bias=-30.0)
+        )  # every article opens its own story
         for f in stream:
             clu.learn_one(f)
         only_common = clu.predict_one(headline("q1", 10, common))
@@ -248,18 +271,23 @@ def test_anchor_prior_discounts_headlines_that_share_only_common_anchors() -> No
 
 
 # ---------- no chaining: a story's span grows only on evidence of its own ----------
-NEIGHBOURHOOD = frozenset({"p:garfield", "e:stroger hospital", "e:stroger"})  # anchors every shooting there has
+NEIGHBOURHOOD = frozenset(
+    {"p:garfield", "e:stroger hospital", "e:stroger"}
+)  # anchors every shooting there has
 
 
-def shooting(aid: str, topic: int, day: float | None, names: tuple[str, ...], noise: int,
-             words: tuple[str, ...] = ()) -> Features:
+def shooting(
+    aid: str, topic: int, day: float | None, names: tuple[str, ...], noise: int, words: tuple[str, ...] = ()
+) -> Features:
     """A shooting report: dense topic ``topic``, the neighbourhood's words and anchors, and its own ``names``."""
     rng = np.random.default_rng(noise)
     v = _topic(topic) + 0.1 * rng.standard_normal(DIM).astype(np.float32)
     v /= np.linalg.norm(v)
     terms = dict.fromkeys(("shot", "wounded", "garfield", f"street{topic}", *words), 1.0)
     published = None if day is None else T0 + day * DAY
-    return Features(aid, published, "en", v.astype(np.float32), terms, NEIGHBOURHOOD | {f"e:{n}" for n in names})
+    return Features(
+        aid, published, "en", v.astype(np.float32), terms, NEIGHBOURHOOD | {f"e:{n}" for n in names}
+    )
 
 
 def neighbourhood_stream() -> list[Features]:
@@ -279,8 +307,10 @@ def test_a_look_alike_event_months_later_does_not_extend_a_story() -> None:
         clu, labels = run(neighbourhood_stream(), OnlineClusterer(ClusterConfig(extend_margin=extend_margin)))
         assert len(set(labels.values())) == 7
         assert (clu.predict_one(look_alike).story_id == labels["a0"]) is joins
-    follow_ups = [shooting("arrest", 0, 4.0, ("john doe", "doe"), 98, ("arrest",)),
-                  shooting("trial", 0, 125.0, ("john doe", "doe"), 97, ("trial",))]
+    follow_ups = [
+        shooting("arrest", 0, 4.0, ("john doe", "doe"), 98, ("arrest",)),
+        shooting("trial", 0, 125.0, ("john doe", "doe"), 97, ("trial",)),
+    ]
     for f in follow_ups:
         assert clu.predict_one(f).story_id == labels["a0"]
     assert clu.learn_one(look_alike) not in set(labels.values())
@@ -299,7 +329,10 @@ def test_an_undated_article_never_extends_a_span() -> None:
 def test_a_merge_does_not_chain_a_story_months_away() -> None:
     """Jane Roe's story (day 120) and John Doe's (day 0) look alike; a report on Jane Roe joins hers and does not
     merge John Doe's into it, however low ``merge_margin`` (it would without the extension rule)."""
-    roe = [shooting("b0", 0, 120.0, ("jane roe", "roe"), 99), shooting("b1", 0, 120.1, ("jane roe", "roe"), 95)]
+    roe = [
+        shooting("b0", 0, 120.0, ("jane roe", "roe"), 99),
+        shooting("b1", 0, 120.1, ("jane roe", "roe"), 95),
+    ]
     first, labels = run(neighbourhood_stream() + roe, OnlineClusterer(ClusterConfig(merge_margin=2.0)))
     assert labels["b0"] == labels["b1"] != labels["a0"]
     report = shooting("b2", 0, 120.5, ("jane roe", "roe"), 96)

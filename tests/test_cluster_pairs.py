@@ -17,7 +17,9 @@ def vec(*weights: float) -> np.ndarray:
     return (v / np.linalg.norm(v)).astype(np.float32)
 
 
-def art(aid: str, dense: np.ndarray, terms: tuple[str, ...], anchors: tuple[str, ...] = (), lang: str = "en") -> Features:
+def art(
+    aid: str, dense: np.ndarray, terms: tuple[str, ...], anchors: tuple[str, ...] = (), lang: str = "en"
+) -> Features:
     return Features(aid, None, lang, dense, dict.fromkeys(terms, 1.0), frozenset(anchors))
 
 

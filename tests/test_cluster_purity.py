@@ -11,13 +11,22 @@ DIM = 16
 T0 = 1_600_000_000.0
 
 
-def _article(k: int, topic: int, words: tuple[str, ...], lang: str = "en", day: float | None = None) -> Features:
+def _article(
+    k: int, topic: int, words: tuple[str, ...], lang: str = "en", day: float | None = None
+) -> Features:
     rng = np.random.default_rng(k)
     v = np.zeros(DIM, dtype=np.float32)
     v[topic] = 1.0
     v += 0.3 * rng.standard_normal(DIM).astype(np.float32)
     v /= np.linalg.norm(v)
-    return Features(f"a{k:03d}", T0 + (k / 10 if day is None else day) * DAY, lang, v, dict.fromkeys(words, 1.0), frozenset({f"e:t{topic}"}))
+    return Features(
+        f"a{k:03d}",
+        T0 + (k / 10 if day is None else day) * DAY,
+        lang,
+        v,
+        dict.fromkeys(words, 1.0),
+        frozenset({f"e:t{topic}"}),
+    )
 
 
 def _stream() -> list[Features]:

@@ -10,9 +10,13 @@ from test_robustness import _article, _env
 
 
 def _start(db, *paths):
-    return subprocess.Popen([sys.executable, "-m", "storyweave", "--db", str(db), "ingest", "--json", *map(str, paths)],
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                            env=_env(STORYWEAVE_BATCH_SIZE="50"))
+    return subprocess.Popen(
+        [sys.executable, "-m", "storyweave", "--db", str(db), "ingest", "--json", *map(str, paths)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=_env(STORYWEAVE_BATCH_SIZE="50"),
+    )
 
 
 def test_two_ingests_at_once_into_a_new_store(tmp_path):

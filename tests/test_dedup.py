@@ -1,4 +1,3 @@
-
 import numpy as np
 
 from storyweave.dedup import MinHasher, content_hash
@@ -22,9 +21,15 @@ def test_signature_is_deterministic_across_instances():
 
 def test_syndicated_copy_matches_and_different_report_does_not():
     m = MinHasher()
-    copy = "MEXICO CITY (Reuters) - " + WIRE.replace("Officials said", "Authorities said") + " Reporting by Jane Doe."
-    other = ("A strong earthquake shook Mexico on Tuesday. Local media reported damage in Puebla and Morelos, "
-             "while the president called for calm and promised help to families who lost their homes in the quake.")
+    copy = (
+        "MEXICO CITY (Reuters) - "
+        + WIRE.replace("Officials said", "Authorities said")
+        + " Reporting by Jane Doe."
+    )
+    other = (
+        "A strong earthquake shook Mexico on Tuesday. Local media reported damage in Puebla and Morelos, "
+        "while the president called for calm and promised help to families who lost their homes in the quake."
+    )
     sig = m.signature(WIRE)
     assert m.best_match(m.signature(copy), [("orig", sig.tobytes())]) == "orig"
     assert m.best_match(m.signature(other), [("orig", sig.tobytes())]) is None

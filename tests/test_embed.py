@@ -55,19 +55,36 @@ class Row:
 def test_representer_builds_features() -> None:
     rep = Representer(HashingEmbedder(dim=64))
     rows = [
-        Row("1", "Quake hits Aleppo - Some Outlet", "Quake hits Aleppo - Some Outlet\nA strong earthquake hit Aleppo on Monday.", "en", "2020-01-02T10:00:00Z"),
+        Row(
+            "1",
+            "Quake hits Aleppo - Some Outlet",
+            "Quake hits Aleppo - Some Outlet\nA strong earthquake hit Aleppo on Monday.",
+            "en",
+            "2020-01-02T10:00:00Z",
+        ),
         Row("2", None, "Ein Erdbeben erschütterte Aleppo.", "de", None),
     ]
     f1, f2 = rep.features(rows)
-    assert f1.article_id == "1" and f1.published == parse_time("2020-01-02T10:00:00+00:00") and f2.published is None
+    assert (
+        f1.article_id == "1"
+        and f1.published == parse_time("2020-01-02T10:00:00+00:00")
+        and f2.published is None
+    )
     assert f1.dense.shape == (64,) and f1.dense.dtype == np.float32
     assert "earthq" in f1.terms and "outlet" not in f1.terms
-    assert {a for a in f1.anchors if a.startswith("p:")} == {a for a in f2.anchors if a.startswith("p:")} != set()
+    assert (
+        {a for a in f1.anchors if a.startswith("p:")}
+        == {a for a in f2.anchors if a.startswith("p:")}
+        != set()
+    )
     assert f1.duplicate_story is None
 
 
 def test_text_helpers() -> None:
-    assert clean_title("Storm floods the old town centre | The Daily Paper") == "Storm floods the old town centre"
+    assert (
+        clean_title("Storm floods the old town centre | The Daily Paper")
+        == "Storm floods the old town centre"
+    )
     assert clean_title("Tokyo 2020: what to know") == "Tokyo 2020: what to know"
     assert lead_text("T", "T body text here", 100) == "T\nbody text here"
     assert len(lead_text("T", "word " * 200, 50)) <= 50

@@ -8,11 +8,15 @@ import pytest
 from storyweave.cli import app
 
 EVENTS = {
-    "quake": ["A strong earthquake struck Aleppo on Monday, killing 12 people and destroying 40 houses.",
-              "Rescuers in Aleppo searched the rubble after Monday's earthquake killed 12 people.",
-              "The Aleppo earthquake on Monday left 12 dead and 40 houses in ruins, officials said."],
-    "budget": ["The Dutch parliament approved the 2021 budget on Tuesday after a debate of three days.",
-               "After three days of debate, Dutch lawmakers passed the 2021 budget on Tuesday."],
+    "quake": [
+        "A strong earthquake struck Aleppo on Monday, killing 12 people and destroying 40 houses.",
+        "Rescuers in Aleppo searched the rubble after Monday's earthquake killed 12 people.",
+        "The Aleppo earthquake on Monday left 12 dead and 40 houses in ruins, officials said.",
+    ],
+    "budget": [
+        "The Dutch parliament approved the 2021 budget on Tuesday after a debate of three days.",
+        "After three days of debate, Dutch lawmakers passed the 2021 budget on Tuesday.",
+    ],
     "race": ["Lewis Hamilton won the Monaco Grand Prix on Sunday ahead of Max Verstappen."],
 }
 
@@ -22,8 +26,17 @@ def corpus(tmp_path):
     rows = []
     for story, texts in EVENTS.items():
         for k, text in enumerate(texts):
-            rows.append({"id": f"{story}-{k}", "story": story, "lang": "en", "title": text.split(",")[0][:60],
-                         "text": text, "date": f"2021-05-0{k + 1}", "outlet": f"outlet{k}"})
+            rows.append(
+                {
+                    "id": f"{story}-{k}",
+                    "story": story,
+                    "lang": "en",
+                    "title": text.split(",")[0][:60],
+                    "text": text,
+                    "date": f"2021-05-0{k + 1}",
+                    "outlet": f"outlet{k}",
+                }
+            )
     path = tmp_path / "gold.jsonl"
     path.write_text("".join(json.dumps(r) + "\n" for r in rows))
     return path
@@ -36,8 +49,19 @@ def _json(result):
 
 def test_eval_reports_every_metric_the_issue_names(runner, corpus):
     out = _json(runner.invoke(app, ["eval", str(corpus), "--json"]))
-    for key in ("bcubed_precision", "bcubed_recall", "bcubed_f1", "pairwise_precision", "pairwise_recall",
-                "pairwise_f1", "stories_gold", "stories_pred", "articles", "articles_per_second", "peak_rss_mb"):
+    for key in (
+        "bcubed_precision",
+        "bcubed_recall",
+        "bcubed_f1",
+        "pairwise_precision",
+        "pairwise_recall",
+        "pairwise_f1",
+        "stories_gold",
+        "stories_pred",
+        "articles",
+        "articles_per_second",
+        "peak_rss_mb",
+    ):
         assert key in out, key
     assert out["articles"] == 6 and out["stories_gold"] == 3
     assert 0.0 < out["bcubed_f1"] <= 1.0 and out["peak_rss_mb"] > 0
@@ -61,7 +85,16 @@ def test_eval_names_the_bad_line(runner, tmp_path):
 
 def test_eval_pairs_correlates_with_graded_labels(runner, tmp_path):
     texts = [t for ts in EVENTS.values() for t in ts]
-    pairs = [(0, 1, 1.0), (0, 2, 1.0), (3, 4, 1.0), (1, 2, 1.25), (0, 3, 4.0), (1, 5, 4.0), (4, 5, 3.75), (2, 5, 4.0)]
+    pairs = [
+        (0, 1, 1.0),
+        (0, 2, 1.0),
+        (3, 4, 1.0),
+        (1, 2, 1.25),
+        (0, 3, 4.0),
+        (1, 5, 4.0),
+        (4, 5, 3.75),
+        (2, 5, 4.0),
+    ]
     path = tmp_path / "pairs.csv"
     with open(path, "w", newline="") as fh:
         writer = csv.writer(fh)

@@ -8,12 +8,23 @@ from storyweave.evaluate.bench import render
 
 def test_eval_reports_the_largest_stories(runner, tmp_path):
     texts = {
-        "quake": ["A strong earthquake struck Aleppo on Monday, killing 12 people and destroying 40 houses.",
-                  "Rescuers in Aleppo searched the rubble after Monday's earthquake killed 12 people."],
+        "quake": [
+            "A strong earthquake struck Aleppo on Monday, killing 12 people and destroying 40 houses.",
+            "Rescuers in Aleppo searched the rubble after Monday's earthquake killed 12 people.",
+        ],
         "race": ["Lewis Hamilton won the Monaco Grand Prix on Sunday ahead of Max Verstappen."],
     }
-    rows = [{"id": f"{story}-{k}", "story": story, "title": text[:50], "text": text, "date": f"2021-05-0{2 * k + 1}"}
-            for story, items in texts.items() for k, text in enumerate(items)]
+    rows = [
+        {
+            "id": f"{story}-{k}",
+            "story": story,
+            "title": text[:50],
+            "text": text,
+            "date": f"2021-05-0{2 * k + 1}",
+        }
+        for story, items in texts.items()
+        for k, text in enumerate(items)
+    ]
     path = tmp_path / "gold.jsonl"
     path.write_text("".join(json.dumps(r) + "\n" for r in rows))
     result = runner.invoke(app, ["eval", str(path), "--json"])

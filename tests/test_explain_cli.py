@@ -9,17 +9,30 @@ from storyweave.cli import app
 
 def _setup(runner, tmp_path):
     db = str(tmp_path / "x.db")
-    rows = [{"id": "b1", "title": "Springfield bridge closed", "text": BRIDGE, "date": "2021-05-03"},
-            {"id": "b2", "title": "Springfield bridge shut after cracks", "date": "2021-05-03",
-             "text": "Springfield's old bridge stayed closed on Tuesday after engineers found deep cracks in its piers; "
-                     "the council said drivers face a long detour through the industrial district for months."},
-            {"id": "b3", "title": "Bridge closed", "text": BRIDGE.replace("Monday", "Sunday"), "date": "2021-05-03"},
-            {"id": "f1", "title": "Warehouse fire in Shelbyville", "text": FIRE, "date": "2021-05-04"}]
+    rows = [
+        {"id": "b1", "title": "Springfield bridge closed", "text": BRIDGE, "date": "2021-05-03"},
+        {
+            "id": "b2",
+            "title": "Springfield bridge shut after cracks",
+            "date": "2021-05-03",
+            "text": "Springfield's old bridge stayed closed on Tuesday after engineers found deep cracks in its piers; "
+            "the council said drivers face a long detour through the industrial district for months.",
+        },
+        {
+            "id": "b3",
+            "title": "Bridge closed",
+            "text": BRIDGE.replace("Monday", "Sunday"),
+            "date": "2021-05-03",
+        },
+        {"id": "f1", "title": "Warehouse fire in Shelbyville", "text": FIRE, "date": "2021-05-04"},
+    ]
     path = tmp_path / "a.jsonl"
     path.write_text("\n".join(json.dumps(r) for r in rows) + "\n")
     assert runner.invoke(app, ["--db", db, "ingest", str(path)]).exit_code == 0
-    stories = {json.loads(line)["source_id"]: json.loads(line)["story_id"]
-               for line in runner.invoke(app, ["--db", db, "articles", "--json"]).stdout.splitlines()}
+    stories = {
+        json.loads(line)["source_id"]: json.loads(line)["story_id"]
+        for line in runner.invoke(app, ["--db", db, "articles", "--json"]).stdout.splitlines()
+    }
     return db, stories
 
 
@@ -35,7 +48,11 @@ def test_explain_shows_every_part_of_the_decision(runner, tmp_path):
     assert abs(sum(best["contributions"].values()) - best["score"]) < 1e-3
     assert best["shared_anchors"] and best["size"] == 1  # scored without the article itself
     text = runner.invoke(app, ["--db", db, "explain", "b2"]).stdout
-    assert f"decision now: joins {stories['b2']}" in text and "shared anchors:" in text and "dense cosine" in text
+    assert (
+        f"decision now: joins {stories['b2']}" in text
+        and "shared anchors:" in text
+        and "dense cosine" in text
+    )
     copy = json.loads(runner.invoke(app, ["--db", db, "explain", "b3", "--json"]).stdout)
     assert copy["copy_of"] and copy["story_id"] == stories["b1"]  # a copy follows its original
 

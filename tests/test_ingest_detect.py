@@ -27,14 +27,23 @@ def write(path: Path, content: bytes) -> Path:
 
 def summary(items: list[RawDocument | ItemError]) -> list[tuple[str, str, int | None]]:
     return [
-        (item.source, item.format, item.line) if isinstance(item, RawDocument) else (item.source, "error", item.line)
+        (item.source, item.format, item.line)
+        if isinstance(item, RawDocument)
+        else (item.source, "error", item.line)
         for item in items
     ]
 
 
 @pytest.mark.parametrize(
     ("name", "expected"),
-    [("a.jsonl.gz", ".jsonl"), ("A.WARC.GZ", ".warc"), ("x.html", ".html"), ("noext", ""), ("x.gz", ""), (".hidden", "")],
+    [
+        ("a.jsonl.gz", ".jsonl"),
+        ("A.WARC.GZ", ".warc"),
+        ("x.html", ".html"),
+        ("noext", ""),
+        ("x.gz", ""),
+        (".hidden", ""),
+    ],
 )
 def test_extension_looks_through_gz(name: str, expected: str) -> None:
     assert extension(name) == expected
@@ -150,7 +159,10 @@ def test_sniffing_without_extension(tmp_path: Path, content: bytes, fmt: str) ->
 
 def test_unknown_extension_is_sniffed(tmp_path: Path) -> None:
     path = write(tmp_path / "export.dat", JSONL)
-    assert [item.format for item in read_paths([str(path)]) if isinstance(item, RawDocument)] == ["jsonl", "jsonl"]
+    assert [item.format for item in read_paths([str(path)]) if isinstance(item, RawDocument)] == [
+        "jsonl",
+        "jsonl",
+    ]
 
 
 def test_stdin(tmp_path: Path) -> None:
@@ -187,10 +199,20 @@ def test_cp1252_text_is_decoded() -> None:
 def test_cp1252_lines_in_jsonl_and_csv(tmp_path: Path) -> None:
     jsonl = '{"text": "Café “quoted” — naïve"}\n{"text": "plain ascii"}\n{"text": "très élevé"}\n'
     csv = 'title,text\nÉté,"Le café était très “bon”"\n'
-    docs = list(read_paths([str(write(tmp_path / "a.jsonl", jsonl.encode("cp1252"))),
-                            str(write(tmp_path / "a.csv", csv.encode("cp1252")))]))
+    docs = list(
+        read_paths(
+            [
+                str(write(tmp_path / "a.jsonl", jsonl.encode("cp1252"))),
+                str(write(tmp_path / "a.csv", csv.encode("cp1252"))),
+            ]
+        )
+    )
     assert [doc.text for doc in docs if isinstance(doc, RawDocument)] == [
-        "Café “quoted” — naïve", "plain ascii", "très élevé", "Le café était très “bon”"]
+        "Café “quoted” — naïve",
+        "plain ascii",
+        "très élevé",
+        "Le café était très “bon”",
+    ]
     assert isinstance(docs[3], RawDocument) and docs[3].title == "Été"
 
 
@@ -198,7 +220,10 @@ def test_utf8_bom_on_jsonl_and_csv(tmp_path: Path) -> None:
     a = write(tmp_path / "a.jsonl", b'\xef\xbb\xbf{"text": "x"}\n')
     b = write(tmp_path / "b.csv", b"\xef\xbb\xbftext,title\nx,T\n")
     docs = list(read_paths([str(a), str(b)]))
-    assert [(doc.text, doc.title) for doc in docs if isinstance(doc, RawDocument)] == [("x", None), ("x", "T")]
+    assert [(doc.text, doc.title) for doc in docs if isinstance(doc, RawDocument)] == [
+        ("x", None),
+        ("x", "T"),
+    ]
 
 
 # bad inputs: one ItemError each, and the next file is still read ---------------------------
@@ -255,10 +280,15 @@ def test_binary_line_later_in_jsonl_is_one_item_error(tmp_path: Path) -> None:
 
 def test_reasons_are_short_and_lower_case(tmp_path: Path) -> None:
     inputs = [
-        write(tmp_path / "a.png", PNG), write(tmp_path / "b.txt", b""), str(tmp_path / "missing"),
-        write(tmp_path / "c.jsonl", b"{bad\n[1]\n"), write(tmp_path / "d.csv", b"a,b\n1,2\n"),
-        write(tmp_path / "e.gz", gzip.compress(b"abc" * 1000)[:30]), write(tmp_path / "f.rss", b"<rss><chan"),
-        write(tmp_path / "g.warc", b"WARC/1.0\r\ngarbage"), write(tmp_path / "h.json", b"[1, {"),
+        write(tmp_path / "a.png", PNG),
+        write(tmp_path / "b.txt", b""),
+        str(tmp_path / "missing"),
+        write(tmp_path / "c.jsonl", b"{bad\n[1]\n"),
+        write(tmp_path / "d.csv", b"a,b\n1,2\n"),
+        write(tmp_path / "e.gz", gzip.compress(b"abc" * 1000)[:30]),
+        write(tmp_path / "f.rss", b"<rss><chan"),
+        write(tmp_path / "g.warc", b"WARC/1.0\r\ngarbage"),
+        write(tmp_path / "h.json", b"[1, {"),
     ]
     errors = [item for item in read_paths([str(path) for path in inputs]) if isinstance(item, ItemError)]
     assert len(errors) == 11  # h.json: item 1 is not an object, then the array breaks off
@@ -282,6 +312,19 @@ def test_mixed_directory_of_every_format(tmp_path: Path) -> None:
     write(root / "09.png", PNG)
     items = list(read_paths([root]))  # a Path works too
     formats = [item.format if isinstance(item, RawDocument) else item.reason for item in items]
-    assert formats == ["text", "html", "jsonl", "jsonl", "json", "csv", "feed", "feed", "warc", "warc", "warc",
-                       "jsonl", "binary file, not text"]
+    assert formats == [
+        "text",
+        "html",
+        "jsonl",
+        "jsonl",
+        "json",
+        "csv",
+        "feed",
+        "feed",
+        "warc",
+        "warc",
+        "warc",
+        "jsonl",
+        "binary file, not text",
+    ]
     assert isinstance(items[0], RawDocument) and items[0].text == "Café"

@@ -100,10 +100,26 @@ def test_html_without_body_is_passed_on(tmp_path: Path) -> None:
 
 def test_jsonl_fields_aliases_and_extra(tmp_path: Path) -> None:
     lines = [
-        {"id": "a1", "title": "T", "text": "Body", "date": "2024-01-01", "outlet": "O", "url": "https://u",
-         "lang": "en", "authors": ["Ann", "Bob"], "section": "world", "tags": ["x", 1]},
-        {"id": 42, "body": "Via body", "published": "2024-02-02", "source": "Src", "language": "de",
-         "author": "Ann, Bob ; Cy"},
+        {
+            "id": "a1",
+            "title": "T",
+            "text": "Body",
+            "date": "2024-01-01",
+            "outlet": "O",
+            "url": "https://u",
+            "lang": "en",
+            "authors": ["Ann", "Bob"],
+            "section": "world",
+            "tags": ["x", 1],
+        },
+        {
+            "id": 42,
+            "body": "Via body",
+            "published": "2024-02-02",
+            "source": "Src",
+            "language": "de",
+            "author": "Ann, Bob ; Cy",
+        },
         {"content": "Via content", "publish_date": "d", "site": "S", "authors": [{"name": "Dee"}]},
         {"html": "<p>Hi</p>", "datetime": "2024-03-03T10:00:00Z"},
         {"text": "both", "content": "second choice", "Title": "Case-insensitive"},
@@ -115,11 +131,27 @@ def test_jsonl_fields_aliases_and_extra(tmp_path: Path) -> None:
     assert isinstance(a, RawDocument) and isinstance(b, RawDocument) and isinstance(c, RawDocument)
     assert isinstance(d, RawDocument) and isinstance(e, RawDocument)
     assert (a.format, a.line, a.source_id, a.title, a.text, a.date, a.outlet, a.url, a.lang) == (
-        "jsonl", 1, "a1", "T", "Body", "2024-01-01", "O", "https://u", "en")
+        "jsonl",
+        1,
+        "a1",
+        "T",
+        "Body",
+        "2024-01-01",
+        "O",
+        "https://u",
+        "en",
+    )
     assert a.authors == ("Ann", "Bob")
     assert a.extra == {"section": "world", "tags": ["x", 1]}
     assert (b.line, b.source_id, b.text, b.date, b.outlet, b.lang, b.authors) == (
-        2, "42", "Via body", "2024-02-02", "Src", "de", ("Ann", "Bob", "Cy"))
+        2,
+        "42",
+        "Via body",
+        "2024-02-02",
+        "Src",
+        "de",
+        ("Ann", "Bob", "Cy"),
+    )
     assert (c.text, c.date, c.outlet, c.authors) == ("Via content", "d", "S", ("Dee",))
     assert (d.text, d.html, d.date) == (None, "<p>Hi</p>", "2024-03-03T10:00:00Z")
     assert (e.text, e.title, e.extra) == ("both", "Case-insensitive", {"content": "second choice"})
@@ -128,7 +160,12 @@ def test_jsonl_fields_aliases_and_extra(tmp_path: Path) -> None:
 def test_jsonl_malformed_line_3_is_reported_and_the_rest_continue(tmp_path: Path) -> None:
     content = '{"text": "one"}\n{"text": "two"}\n{"text": "three"\n{"text": "four"}\n'
     items = read(write(tmp_path, "a.jsonl", content))
-    assert [type(item).__name__ for item in items] == ["RawDocument", "RawDocument", "ItemError", "RawDocument"]
+    assert [type(item).__name__ for item in items] == [
+        "RawDocument",
+        "RawDocument",
+        "ItemError",
+        "RawDocument",
+    ]
     error = items[2]
     assert isinstance(error, ItemError) and error.line == 3
     assert error.reason.startswith("malformed json: ")
@@ -170,7 +207,9 @@ def test_jsonl_line_too_long_is_skipped(tmp_path: Path) -> None:
 
 
 def test_json_array_of_objects(tmp_path: Path) -> None:
-    path = write(tmp_path, "a.json", json.dumps([{"id": "x", "text": "one"}, 5, {"content": "three"}], indent=2))
+    path = write(
+        tmp_path, "a.json", json.dumps([{"id": "x", "text": "one"}, 5, {"content": "three"}], indent=2)
+    )
     one, bad, three = read(path)
     assert isinstance(one, RawDocument) and (one.format, one.line, one.source_id) == ("json", 1, "x")
     assert bad == ItemError(str(path), "not a json object (got number)", 2)
@@ -243,7 +282,9 @@ def test_json_array_item_over_its_limit(tmp_path: Path) -> None:
 
 def test_json_array_in_a_legacy_encoding_is_read_whole(tmp_path: Path) -> None:
     path = tmp_path / "a.json"
-    path.write_bytes('[{"text": "Caf\u00e9 cr\u00e8me \u00e0 la fran\u00e7aise, d\u00e9j\u00e0 vu"}]'.encode("cp1252"))
+    path.write_bytes(
+        '[{"text": "Caf\u00e9 cr\u00e8me \u00e0 la fran\u00e7aise, d\u00e9j\u00e0 vu"}]'.encode("cp1252")
+    )
     [doc] = read(path)
     assert isinstance(doc, RawDocument) and doc.text == "Café crème à la française, déjà vu"
 
@@ -257,7 +298,9 @@ def test_json_scalar_top_level(tmp_path: Path) -> None:
 def test_json_reader_refuses_a_single_object_over_its_limit(tmp_path: Path) -> None:
     path = write(tmp_path, "a.json", json.dumps({"text": "x" * 2000}))
     [error] = read_paths([str(path)], readers=[JsonReader(max_bytes=1000)])
-    assert isinstance(error, ItemError) and error.reason.startswith("json file (use jsonl for large inputs) too large")
+    assert isinstance(error, ItemError) and error.reason.startswith(
+        "json file (use jsonl for large inputs) too large"
+    )
 
 
 # csv -----------------------------------------------------------------------------------------
@@ -286,7 +329,9 @@ def test_csv_semicolons_tabs_and_header_case(tmp_path: Path) -> None:
 def test_csv_without_text_column(tmp_path: Path) -> None:
     path = write(tmp_path, "a.csv", "id,title\n1,Hello\n")
     assert read(path) == [
-        ItemError(str(path), "no text column (expected one of: text, body, content, html); found: id, title", 1)
+        ItemError(
+            str(path), "no text column (expected one of: text, body, content, html); found: id, title", 1
+        )
     ]
 
 
@@ -314,20 +359,34 @@ def test_csv_reader_directly_on_a_stream() -> None:
 def test_rss_entries() -> None:
     first, second = read(DATA / "feed.rss")
     assert isinstance(first, RawDocument) and isinstance(second, RawDocument)
-    assert (first.format, first.line, first.source_id, first.title) == ("feed", 1, "daily-1001", "Council approves new bridge")
+    assert (first.format, first.line, first.source_id, first.title) == (
+        "feed",
+        1,
+        "daily-1001",
+        "Council approves new bridge",
+    )
     assert first.url == "https://daily.example/bridge"
     assert first.date == "Mon, 06 Sep 2021 16:45:00 +0000"
     assert first.authors == ("Ann Writer",)
     assert first.outlet == "The Daily Example" and first.lang == "en-gb"
     assert first.html == "<p>The council <b>approved</b> the bridge.</p>" and first.text is None
     assert first.extra == {"tags": ["Local"]}
-    assert (second.line, second.source_id, second.text, second.html) == (2, None, "Plain words, no markup at all.", None)
+    assert (second.line, second.source_id, second.text, second.html) == (
+        2,
+        None,
+        "Plain words, no markup at all.",
+        None,
+    )
 
 
 def test_atom_entries_prefer_content_and_published() -> None:
     first, second = read(DATA / "feed.atom")
     assert isinstance(first, RawDocument) and isinstance(second, RawDocument)
-    assert (first.source_id, first.url, first.date) == ("urn:example:1", "https://zeitung.example/bruecke", "2024-03-01T08:00:00Z")
+    assert (first.source_id, first.url, first.date) == (
+        "urn:example:1",
+        "https://zeitung.example/bruecke",
+        "2024-03-01T08:00:00Z",
+    )
     assert first.html == "<p>Der Rat hat die Brücke genehmigt.</p>"
     assert first.authors == ("Xaver Muster", "Yvonne Beispiel")
     assert (first.outlet, first.lang) == ("Beispiel Zeitung", "de")

@@ -14,7 +14,9 @@ MB = 1_000_000
 
 
 def _write_jsonl(path: Path, size: int, opener=open) -> int:  # type: ignore[no-untyped-def]
-    line = (json.dumps({"id": "x", "title": "Headline", "text": "Lorem ipsum dolor sit amet. " * 180}) + "\n").encode()
+    line = (
+        json.dumps({"id": "x", "title": "Headline", "text": "Lorem ipsum dolor sit amet. " * 180}) + "\n"
+    ).encode()
     block = line * 200
     count = 0
     with opener(path, "wb") as out:

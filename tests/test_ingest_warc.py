@@ -22,7 +22,9 @@ PAGE = (
 def _response(writer: WARCWriter, uri: str, body: bytes, content_type: str, status: str = "200 OK") -> None:
     http = StatusAndHeaders(status, [("Content-Type", content_type)], protocol="HTTP/1.1")
     # a given length lets warcio write without buffering into temporary files
-    record = writer.create_warc_record(uri, "response", payload=io.BytesIO(body), length=len(body), http_headers=http)
+    record = writer.create_warc_record(
+        uri, "response", payload=io.BytesIO(body), length=len(body), http_headers=http
+    )
     writer.write_record(record)
 
 
@@ -35,11 +37,19 @@ def make_warc(compress: bool) -> bytes:
     )
     writer.write_record(request)  # record 2
     _response(writer, "https://news.example/a?x=1", PAGE.encode(), "text/html; charset=utf-8")  # record 3
-    _response(writer, "https://news.example/gone", b"<html><body>Not found</body></html>", "text/html", "404 Not Found")
+    _response(
+        writer,
+        "https://news.example/gone",
+        b"<html><body>Not found</body></html>",
+        "text/html",
+        "404 Not Found",
+    )
     _response(writer, "https://news.example/logo.png", b"\x89PNG\r\n\x1a\n\x00\x00", "image/png")  # record 5
     latin = "<html><body><p>Déjà vu à Zürich</p></body></html>".encode("latin-1")
     _response(writer, "https://news.example/latin", latin, "text/html; charset=ISO-8859-1")  # record 6
-    _response(writer, "https://news.example/x", b"<html><body>x</body></html>", "application/xhtml+xml")  # record 7
+    _response(
+        writer, "https://news.example/x", b"<html><body>x</body></html>", "application/xhtml+xml"
+    )  # record 7
     return out.getvalue()
 
 
@@ -50,7 +60,10 @@ def test_warc_gz_yields_html_200_responses_only(tmp_path: Path) -> None:
     assert all(isinstance(item, RawDocument) for item in items)
     docs = [item for item in items if isinstance(item, RawDocument)]
     assert [(doc.source, doc.format, doc.line) for doc in docs] == [
-        (str(path), "warc", 3), (str(path), "warc", 6), (str(path), "warc", 7)]
+        (str(path), "warc", 3),
+        (str(path), "warc", 6),
+        (str(path), "warc", 7),
+    ]
     first = docs[0]
     assert first.html == PAGE
     assert first.url == "https://news.example/a?x=1"  # what was crawled; the canonical URL goes to extra
@@ -97,4 +110,6 @@ def test_oversized_page_is_an_item_error(tmp_path: Path) -> None:
 def test_not_a_warc(tmp_path: Path) -> None:
     path = tmp_path / "x.warc.gz"
     path.write_bytes(gzip.compress(b"just some text\n"))
-    assert list(read_paths([str(path)])) == [ItemError(str(path), "not a warc file: no warc header at the start")]
+    assert list(read_paths([str(path)])) == [
+        ItemError(str(path), "not a warc file: no warc header at the start")
+    ]

@@ -20,13 +20,27 @@ BODIES = [
     "Students at Pemberton Technical College built a solar car that will race across the Atacama desert next "
     "spring. The team of twelve raised the money from local firms.",
 ]
-TITLES = ["Ashford approves road repair budget", "Hikers rescued in snowstorm", "Hospital doubles maternity beds",
-          "Local bakery wins bread title", "Cabbage spill closes harbour bridge", "Students build solar racer"]
+TITLES = [
+    "Ashford approves road repair budget",
+    "Hikers rescued in snowstorm",
+    "Hospital doubles maternity beds",
+    "Local bakery wins bread title",
+    "Cabbage spill closes harbour bridge",
+    "Students build solar racer",
+]
 
 
 def _rows(start, stop):
-    return [{"id": f"ledger-{i}", "title": TITLES[i], "text": f"{BODIES[i]}\n{FOOTER}",
-             "outlet": "Evening Ledger", "date": f"2020-03-0{i + 1}"} for i in range(start, stop)]
+    return [
+        {
+            "id": f"ledger-{i}",
+            "title": TITLES[i],
+            "text": f"{BODIES[i]}\n{FOOTER}",
+            "outlet": "Evening Ledger",
+            "date": f"2020-03-0{i + 1}",
+        }
+        for i in range(start, stop)
+    ]
 
 
 def _write(path, rows):
@@ -70,17 +84,27 @@ def test_recluster_reuses_cached_embeddings(tmp_path, monkeypatch):
         sw.ingest([_write(tmp_path / "a.jsonl", _rows(0, 6))])
         calls = []
         original = HashingEmbedder.embed
-        monkeypatch.setattr(HashingEmbedder, "embed", lambda self, texts: calls.append(len(texts)) or original(self, texts))
+        monkeypatch.setattr(
+            HashingEmbedder, "embed", lambda self, texts: calls.append(len(texts)) or original(self, texts)
+        )
         sw.recluster("2020-03-01", "2020-03-06")
     assert sum(calls) == 0  # every vector came from the store
 
 
 def test_copy_published_before_its_original_joins_the_original_story(tmp_path):
-    body = ("Rescuers pulled survivors from the rubble on Tuesday after a strong earthquake struck the coast, "
-            "killing at least forty people and toppling dozens of buildings in the port city, officials said. ")
-    rows = [{"id": "orig", "title": "Quake kills forty", "text": body * 2, "date": "2020-05-02"},
-            {"id": "copy", "title": "Quake kills 40", "text": body * 2 + "Reporting by a wire desk.",
-             "date": "2020-05-01"}]
+    body = (
+        "Rescuers pulled survivors from the rubble on Tuesday after a strong earthquake struck the coast, "
+        "killing at least forty people and toppling dozens of buildings in the port city, officials said. "
+    )
+    rows = [
+        {"id": "orig", "title": "Quake kills forty", "text": body * 2, "date": "2020-05-02"},
+        {
+            "id": "copy",
+            "title": "Quake kills 40",
+            "text": body * 2 + "Reporting by a wire desk.",
+            "date": "2020-05-01",
+        },
+    ]
     settings = Settings(db=str(tmp_path / "d.db"), embedder="hashing")
     with Storyweave(settings=settings) as sw:
         sw.ingest([_write(tmp_path / "d.jsonl", rows)])

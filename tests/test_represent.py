@@ -19,6 +19,9 @@ def test_trailing_date_is_removed() -> None:
 
 
 def test_outlet_after_bar_is_removed_and_long_second_half_kept() -> None:
-    assert clean_title("Five new sports for Tokyo 2020 Olympics | The Nation") == "Five new sports for Tokyo 2020 Olympics"
+    assert (
+        clean_title("Five new sports for Tokyo 2020 Olympics | The Nation")
+        == "Five new sports for Tokyo 2020 Olympics"
+    )
     title = "Skateboard aux Jeux olympiques : la discipline divise les Japonais"
     assert clean_title(title) == title

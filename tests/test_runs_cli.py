@@ -11,7 +11,10 @@ TRANSLATIONS = SAMPLES / "meantime" / "translations.csv"
 
 
 def _partition(runner, db):
-    rows = [json.loads(line) for line in runner.invoke(app, ["--db", db, "articles", "--json"]).stdout.splitlines()]
+    rows = [
+        json.loads(line)
+        for line in runner.invoke(app, ["--db", db, "articles", "--json"]).stdout.splitlines()
+    ]
     groups: dict[str, set[str]] = {}
     for a in rows:
         groups.setdefault(a["story_id"], set()).add(a["source_id"])
@@ -19,7 +22,9 @@ def _partition(runner, db):
 
 
 def test_two_runs_give_the_stories_of_one_run(runner, tmp_path, monkeypatch):
-    monkeypatch.setenv("STORYWEAVE_BATCH_SIZE", "12")  # one run then reads the files in the same batches as two
+    monkeypatch.setenv(
+        "STORYWEAVE_BATCH_SIZE", "12"
+    )  # one run then reads the files in the same batches as two
     one = str(tmp_path / "one.db")
     assert runner.invoke(app, ["--db", one, "ingest", str(ENGLISH), str(TRANSLATIONS)]).exit_code == 0
     two = str(tmp_path / "two.db")
@@ -32,7 +37,10 @@ def test_two_runs_give_the_stories_of_one_run(runner, tmp_path, monkeypatch):
 
 
 def _stories(runner, db):
-    rows = [json.loads(line) for line in runner.invoke(app, ["--db", db, "articles", "--json"]).stdout.splitlines()]
+    rows = [
+        json.loads(line)
+        for line in runner.invoke(app, ["--db", db, "articles", "--json"]).stdout.splitlines()
+    ]
     return {a["source_id"]: a["story_id"] for a in rows}
 
 
@@ -53,7 +61,11 @@ def test_recluster_is_deterministic_and_keeps_story_ids(runner, tmp_path):
     assert first["stories_after"] == len(set(after_first.values()))
     second = _recluster(runner, db)
     assert _stories(runner, db) == after_first
-    assert second["unchanged"] == second["stories_after"] and second["moved_articles"] == 0 and second["merged"] == 0
+    assert (
+        second["unchanged"] == second["stories_after"]
+        and second["moved_articles"] == 0
+        and second["merged"] == 0
+    )
     third = _recluster(runner, db)
     assert third == second
     for old in set(before.values()):  # every id ever shown still leads to a story

@@ -18,7 +18,10 @@ def _seed_stories(runner, db):
     result = runner.invoke(app, ["--db", db, "ingest", "--json", *map(str, FILES)])
     assert result.exit_code == 0, result.output
     assert json.loads(result.stdout)["stored"] == 3
-    rows = [json.loads(line) for line in runner.invoke(app, ["--db", db, "articles", "--json"]).stdout.splitlines()]
+    rows = [
+        json.loads(line)
+        for line in runner.invoke(app, ["--db", db, "articles", "--json"]).stdout.splitlines()
+    ]
     seeds = [a for a in rows if a["source_id"].startswith("seed-") or a["source_id"].endswith("french.txt")]
     assert len(seeds) == 3
     return {a["story_id"] for a in seeds}
@@ -26,7 +29,9 @@ def _seed_stories(runner, db):
 
 @pytest.fixture
 def real_runner(runner, monkeypatch):
-    monkeypatch.setenv("STORYWEAVE_EMBEDDER", "use")  # the multilingual encoder: the hashing one has no languages
+    monkeypatch.setenv(
+        "STORYWEAVE_EMBEDDER", "use"
+    )  # the multilingual encoder: the hashing one has no languages
     return runner
 
 
@@ -42,7 +47,9 @@ def test_seed_articles_form_one_story_after_thousands_of_unrelated_ones(real_run
     with UNRELATED.open() as src, unrelated.open("w") as out:
         for _, line in zip(range(int(os.environ.get("SEED_UNRELATED", "5000"))), src, strict=False):
             row = json.loads(line)
-            out.write(json.dumps({k: row[k] for k in ("id", "title", "text", "date", "url") if k in row}) + "\n")
+            out.write(
+                json.dumps({k: row[k] for k in ("id", "title", "text", "date", "url") if k in row}) + "\n"
+            )
     result = real_runner.invoke(app, ["--db", db, "ingest", str(unrelated)])
     assert result.exit_code == 0, result.output
     assert len(_seed_stories(real_runner, db)) == 1

@@ -9,8 +9,15 @@ from storyweave.store.base import StoredVersion
 
 
 def _article(i, **kw):
-    base = dict(id=f"a{i}", source_id=f"src{i}", title=f"Title {i}", text=f"Body text number {i} about floods.",
-                lang="en", published=f"2020-01-0{i}T10:00:00+00:00", outlet="example.com")
+    base = dict(
+        id=f"a{i}",
+        source_id=f"src{i}",
+        title=f"Title {i}",
+        text=f"Body text number {i} about floods.",
+        lang="en",
+        published=f"2020-01-0{i}T10:00:00+00:00",
+        outlet="example.com",
+    )
     base.update(kw)
     return Article(**base)
 
@@ -29,8 +36,12 @@ def store(tmp_path):
 def test_migrations_are_named_recorded_and_idempotent(tmp_path):
     path = tmp_path / "m.db"
     s = SQLiteStore(path)
-    assert s.migrations() == ["0001_initial", "0002_clusterer_statistics", "0003_embeddings_by_rowid",
-                              "0004_identity_revisions"]
+    assert s.migrations() == [
+        "0001_initial",
+        "0002_clusterer_statistics",
+        "0003_embeddings_by_rowid",
+        "0004_identity_revisions",
+    ]
     assert s.migrate() == []
     s.close()
     again = SQLiteStore(path)
@@ -56,7 +67,9 @@ def test_a_store_from_before_0003_keeps_its_embeddings(tmp_path):
         assert "0003_embeddings_by_rowid" in store.migrations()
         assert store.embeddings(["a1", "a2"], "usem3") == {"a1": vector}
         with pytest.raises(sqlite3.IntegrityError):  # still one vector per article and model
-            store._db.execute("INSERT INTO embeddings (article_id, model, vector) VALUES ('a1', 'usem3', x'00')")
+            store._db.execute(
+                "INSERT INTO embeddings (article_id, model, vector) VALUES ('a1', 'usem3', x'00')"
+            )
     finally:
         store.close()
 
@@ -67,8 +80,13 @@ def test_wal_mode(store):
 
 
 def test_round_trip_and_filters(store):
-    store.write_batch(_batch(_article(1), _article(2, lang="fr", outlet="lemonde.fr", text="Les inondations à Paris."),
-                             _article(3, published=None)))
+    store.write_batch(
+        _batch(
+            _article(1),
+            _article(2, lang="fr", outlet="lemonde.fr", text="Les inondations à Paris."),
+            _article(3, published=None),
+        )
+    )
     assert store.count_articles() == 3
     a = store.get_article("a2")
     assert (a.lang, a.outlet, a.text) == ("fr", "lemonde.fr", "Les inondations à Paris.")
@@ -97,7 +115,9 @@ def test_a_store_from_before_0004_knows_its_articles_by_identity(tmp_path):
         for sql in statements:
             db.execute(sql)
         db.execute("INSERT INTO schema_migrations VALUES (?, '2026-11-25')", (name,))
-    db.execute("INSERT INTO articles (id, source_id, content_hash, text, ingested) VALUES ('a1', 'f.txt', 'h', 'x', 'now')")
+    db.execute(
+        "INSERT INTO articles (id, source_id, content_hash, text, ingested) VALUES ('a1', 'f.txt', 'h', 'x', 'now')"
+    )
     db.execute("INSERT INTO outlet_lines (outlet, line_hash, n) VALUES ('example.com', 'abc', 3)")
     db.close()
     store = SQLiteStore(path)
@@ -111,7 +131,9 @@ def test_a_store_from_before_0004_knows_its_articles_by_identity(tmp_path):
 def test_failed_batch_writes_nothing(store):
     store.write_batch(_batch(_article(1)))
     with pytest.raises(sqlite3.IntegrityError):
-        store.write_batch(_batch(_article(2), _article(1, source_id="other")))  # a1 again violates the unique id
+        store.write_batch(
+            _batch(_article(2), _article(1, source_id="other"))
+        )  # a1 again violates the unique id
     assert [a.id for a in store.articles()] == ["a1"]
 
 
@@ -145,7 +167,9 @@ def test_merges_resolve_and_move_articles(store):
 
 
 def test_story_summary(store):
-    store.write_batch(_batch(_article(1, story_id="s1"), _article(2, story_id="s1", lang="fr", outlet="lemonde.fr")))
+    store.write_batch(
+        _batch(_article(1, story_id="s1"), _article(2, story_id="s1", lang="fr", outlet="lemonde.fr"))
+    )
     s = store.story("s1")
     assert s.size == 2
     assert s.languages == ("en", "fr")
@@ -156,7 +180,9 @@ def test_story_summary(store):
 
 def test_lookups_for_dedup(store):
     a = _article(1)
-    store.write_batch(WriteBatch(articles=[StoredArticle(a, "hash1", signature=b"\x01\x02\x03\x04", bands=(7, 9))]))
+    store.write_batch(
+        WriteBatch(articles=[StoredArticle(a, "hash1", signature=b"\x01\x02\x03\x04", bands=(7, 9))])
+    )
     assert store.known_source_ids(["src1", "other"]) == {"src1"}
     assert store.find_by_content_hash(["hash1", "x"]) == {"hash1": "a1"}
     assert store.near_duplicate_candidates([9, 11]) == [("a1", b"\x01\x02\x03\x04")]

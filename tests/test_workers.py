@@ -22,7 +22,9 @@ SRC = Path(__file__).resolve().parent.parent / "src"
 
 
 def _ingest(tmp_path, name, workers, paths, batch_size=16, factory=None):
-    settings = Settings(db=str(tmp_path / f"{name}.db"), embedder="hashing", workers=workers, batch_size=batch_size)
+    settings = Settings(
+        db=str(tmp_path / f"{name}.db"), embedder="hashing", workers=workers, batch_size=batch_size
+    )
     with Storyweave(settings=settings) as sw:
         if factory is not None:
             sw.pipeline._worker_factory = factory
@@ -39,7 +41,9 @@ def test_worker_gives_the_same_stories_as_in_process(tmp_path):
     assert plain[0].stored == worker[0].stored > 60
     assert plain[1] == worker[1]
     assert plain[2] == worker[2]
-    assert len(plain[2]) < plain[0].stored  # something was clustered together, so the comparison means something
+    assert (
+        len(plain[2]) < plain[0].stored
+    )  # something was clustered together, so the comparison means something
 
 
 def test_a_worker_that_dies_mid_ingest_is_replaced_by_in_process_features(tmp_path):
@@ -60,9 +64,15 @@ def test_a_worker_that_dies_mid_ingest_is_replaced_by_in_process_features(tmp_pa
 
 
 def test_the_same_source_id_in_adjacent_batches_is_stored_once(tmp_path):
-    row = {"id": "same", "title": "Flood in the valley", "text": "The river rose two metres overnight in the valley."}
-    other = [{"id": f"o{i}", "title": f"Item {i}", "text": f"Unrelated note number {i} about gardening."}
-             for i in range(5)]
+    row = {
+        "id": "same",
+        "title": "Flood in the valley",
+        "text": "The river rose two metres overnight in the valley.",
+    }
+    other = [
+        {"id": f"o{i}", "title": f"Item {i}", "text": f"Unrelated note number {i} about gardening."}
+        for i in range(5)
+    ]
     path = tmp_path / "dup.jsonl"
     # batch size 4: "same" ends batch one and starts batch two, which is cleaned before batch one is written
     lines = other[:3] + [row, row] + other[3:]
@@ -84,7 +94,9 @@ def test_worker_reports_a_bad_batch_and_keeps_serving():
         texts = ["Quake hits Aleppo", "Flood in Porto Alegre", ""]
         vectors = worker.result(worker.submit(texts))
         assert vectors.shape == (3, 256) and vectors.dtype == np.float32
-        assert np.array_equal(vectors, HashingEmbedder().embed(texts))  # bit for bit what the parent would get
+        assert np.array_equal(
+            vectors, HashingEmbedder().embed(texts)
+        )  # bit for bit what the parent would get
         assert worker.result(worker.submit([])).shape[0] == 0
     finally:
         worker.close()
@@ -127,16 +139,22 @@ def test_workers_setting_is_validated():
 def test_copies_of_the_batch_being_committed_are_recognised(tmp_path, monkeypatch):
     # batch size 4: the original ends batch one, which is still being committed (in the writing thread) when
     # batch two, holding an exact and a near copy, is deduplicated; the copies must still find it and its story
-    original = ("Flood waters rose two metres overnight in the river valley, forcing four hundred families from "
-                "their homes, the regional fire service said on Sunday. Rescue boats searched the lower streets "
-                "of the town until dawn, and the army sent two helicopters to reach villages cut off by water.")
-    rows = [{"id": f"u{i}", "title": f"Note {i}", "text": f"Unrelated note number {i} about gardening and bees."}
-            for i in range(3)]
+    original = (
+        "Flood waters rose two metres overnight in the river valley, forcing four hundred families from "
+        "their homes, the regional fire service said on Sunday. Rescue boats searched the lower streets "
+        "of the town until dawn, and the army sent two helicopters to reach villages cut off by water."
+    )
+    rows = [
+        {"id": f"u{i}", "title": f"Note {i}", "text": f"Unrelated note number {i} about gardening and bees."}
+        for i in range(3)
+    ]
     rows.append({"id": "orig", "title": "Flood in the valley", "text": original})
     rows.append({"id": "exact", "title": "Flood in the valley", "text": original})
     rows.append({"id": "near", "title": "Valley flood", "text": original.replace("Sunday", "Sunday morning")})
-    rows += [{"id": f"v{i}", "title": f"Item {i}", "text": f"Another unrelated item {i} on chess openings."}
-             for i in range(3)]
+    rows += [
+        {"id": f"v{i}", "title": f"Item {i}", "text": f"Another unrelated item {i} on chess openings."}
+        for i in range(3)
+    ]
     path = tmp_path / "copies.jsonl"
     path.write_text("".join(json.dumps(r) + "\n" for r in rows))
     plain = _ingest(tmp_path, "plain", 0, [str(path)], batch_size=4)
@@ -147,7 +165,9 @@ def test_copies_of_the_batch_being_committed_are_recognised(tmp_path, monkeypatc
 
     commit = SQLiteStore.write_batch
 
-    def slow_commit(self, batch):  # a large store: the commit is still running when the next batch is deduplicated
+    def slow_commit(
+        self, batch
+    ):  # a large store: the commit is still running when the next batch is deduplicated
         if threading.current_thread() is not threading.main_thread():
             time.sleep(0.5)
         commit(self, batch)
@@ -162,10 +182,11 @@ def test_copies_of_the_batch_being_committed_are_recognised(tmp_path, monkeypatc
     assert threaded[0].duplicates == 2
 
 
-
 def test_an_ingest_that_fails_midway_leaves_the_next_one_in_step(tmp_path):
-    rows = [{"id": f"r{i}", "title": f"Story {i}", "text": f"Report number {i} about the harbour bridge repairs."}
-            for i in range(12)]
+    rows = [
+        {"id": f"r{i}", "title": f"Story {i}", "text": f"Report number {i} about the harbour bridge repairs."}
+        for i in range(12)
+    ]
 
     def items(fail_at=None):
         from storyweave.models import RawDocument
@@ -173,8 +194,14 @@ def test_an_ingest_that_fails_midway_leaves_the_next_one_in_step(tmp_path):
         for i, row in enumerate(rows):
             if i == fail_at:
                 raise RuntimeError("the source broke")
-            yield RawDocument(source="t.jsonl", format="jsonl", line=i + 1, source_id=row["id"], title=row["title"],
-                              text=row["text"])
+            yield RawDocument(
+                source="t.jsonl",
+                format="jsonl",
+                line=i + 1,
+                source_id=row["id"],
+                title=row["title"],
+                text=row["text"],
+            )
 
     settings = Settings(db=str(tmp_path / "f.db"), embedder="hashing", workers=1, batch_size=4)
     with Storyweave(settings=settings) as sw:

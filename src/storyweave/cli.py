@@ -32,8 +32,12 @@ state = _State()
 
 @app.callback()
 def _global(
-    db: str | None = typer.Option(None, "--db", help="SQLite store path (env STORYWEAVE_DB; default ./storyweave.db)."),
-    config: str | None = typer.Option(None, "--config", help="TOML config file (default ./storyweave.toml if present)."),
+    db: str | None = typer.Option(
+        None, "--db", help="SQLite store path (env STORYWEAVE_DB; default ./storyweave.db)."
+    ),
+    config: str | None = typer.Option(
+        None, "--config", help="TOML config file (default ./storyweave.toml if present)."
+    ),
 ) -> None:
     state.db = db
     state.config = config
@@ -77,7 +81,9 @@ def _emit_json(obj: Any) -> None:
 
 @app.command()
 def ingest(
-    paths: list[str] = typer.Argument(..., help="Files, folders (recursive), .gz anywhere, '-' for standard input."),
+    paths: list[str] = typer.Argument(
+        ..., help="Files, folders (recursive), .gz anywhere, '-' for standard input."
+    ),
     as_json: bool = typer.Option(False, "--json", help="Print the report as one JSON object."),
 ) -> None:
     """Read, clean, deduplicate and cluster articles into the store."""
@@ -85,20 +91,30 @@ def ingest(
 
     sw = _open()
     try:
-        with Progress(SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(),
-                      console=err, transient=True, disable=not err.is_terminal) as bar:
+        with Progress(
+            SpinnerColumn(),
+            TextColumn("{task.description}"),
+            TimeElapsedColumn(),
+            console=err,
+            transient=True,
+            disable=not err.is_terminal,
+        ) as bar:
             task = bar.add_task("ingesting", total=None)
 
             def progress(report) -> None:
-                bar.update(task, description=f"read {report.read}  stored {report.stored}  failed {report.failed}")
+                bar.update(
+                    task, description=f"read {report.read}  stored {report.stored}  failed {report.failed}"
+                )
 
             report = sw.ingest(paths, stdin=sys.stdin.buffer, progress=progress)
     except StoryweaveError as exc:
         err.print(f"[red]error:[/red] {exc}")
         raise typer.Exit(2) from exc
     except KeyboardInterrupt:
-        err.print("interrupted: every batch stored so far is complete; ingest the same input again to finish"
-                  " (articles already stored are skipped)")
+        err.print(
+            "interrupted: every batch stored so far is complete; ingest the same input again to finish"
+            " (articles already stored are skipped)"
+        )
         raise typer.Exit(130) from None
     finally:
         sw.close()
@@ -138,8 +154,17 @@ def articles(
             return
         _print_table(
             ("id", "published", "lang", "outlet", "story", "title"),
-            [(a.id, (a.published or "")[:10], a.lang or "", a.outlet or "", a.story_id or "",
-              (a.title or a.text[:80]).replace("\n", " ")) for a in rows],
+            [
+                (
+                    a.id,
+                    (a.published or "")[:10],
+                    a.lang or "",
+                    a.outlet or "",
+                    a.story_id or "",
+                    (a.title or a.text[:80]).replace("\n", " "),
+                )
+                for a in rows
+            ],
         )
     finally:
         sw.close()
@@ -148,7 +173,9 @@ def articles(
 @app.command()
 def article(
     article_id: str = typer.Argument(..., help="Article id (or the source id it was ingested with)."),
-    revisions: bool = typer.Option(False, "--revisions", help="Also the earlier versions of an updated article."),
+    revisions: bool = typer.Option(
+        False, "--revisions", help="Also the earlier versions of an updated article."
+    ),
     as_json: bool = typer.Option(False, "--json", help="One JSON object."),
 ) -> None:
     """Show one article: metadata, clean text and the removed lines."""
@@ -164,8 +191,9 @@ def article(
     if as_json:
         data = a.to_json()
         if revisions:
-            data["revisions"] = [{"revision": r.number, "replaced_at": r.replaced_at, **r.article.to_json()}
-                                 for r in earlier]
+            data["revisions"] = [
+                {"revision": r.number, "replaced_at": r.replaced_at, **r.article.to_json()} for r in earlier
+            ]
         _emit_json(data)
         return
     if revisions:
@@ -188,8 +216,11 @@ def _print_revisions(earlier) -> None:
         out.print("revisions: none (this is the only version stored)", style="dim", markup=False)
         return
     for r in earlier:
-        out.print(f"revision {r.number} (replaced {r.replaced_at}): {r.article.title or '(no title)'}", style="dim",
-                  markup=False)
+        out.print(
+            f"revision {r.number} (replaced {r.replaced_at}): {r.article.title or '(no title)'}",
+            style="dim",
+            markup=False,
+        )
         for line in r.article.text.splitlines():
             out.print(f"  | {line}", style="dim", markup=False)
     out.print(f"current version (revision {len(earlier) + 1}):", style="bold", markup=False)
@@ -199,9 +230,15 @@ def _print_revisions(earlier) -> None:
 def stories(
     lang: str | None = typer.Option(None, "--lang", help="Stories with an article in this language."),
     outlet: str | None = typer.Option(None, "--outlet", help="Stories with an article from this outlet."),
-    since: str | None = typer.Option(None, "--since", help="With an article published on or after this date."),
-    until: str | None = typer.Option(None, "--until", help="With an article published on or before this date."),
-    search: str | None = typer.Option(None, "--search", help="With an article matching this full-text query."),
+    since: str | None = typer.Option(
+        None, "--since", help="With an article published on or after this date."
+    ),
+    until: str | None = typer.Option(
+        None, "--until", help="With an article published on or before this date."
+    ),
+    search: str | None = typer.Option(
+        None, "--search", help="With an article matching this full-text query."
+    ),
     limit: int | None = typer.Option(None, "--limit", min=1, help="At most this many (newest first)."),
     as_json: bool = typer.Option(False, "--json", help="JSON Lines, one story a line."),
 ) -> None:
@@ -219,8 +256,18 @@ def stories(
         return
     _print_table(
         ("id", "size", "langs", "outlets", "first", "last", "title"),
-        [(s.id, str(s.size), ",".join(s.languages), str(len(s.outlets)), (s.first_published or "")[:10],
-          (s.last_published or "")[:10], (s.title or "").replace("\n", " ")) for s in found],
+        [
+            (
+                s.id,
+                str(s.size),
+                ",".join(s.languages),
+                str(len(s.outlets)),
+                (s.first_published or "")[:10],
+                (s.last_published or "")[:10],
+                (s.title or "").replace("\n", " "),
+            )
+            for s in found
+        ],
     )
 
 
@@ -245,16 +292,30 @@ def story(
     if as_json:
         obj = s.to_json()
         obj["groups"] = [
-            {"outlet": outlet, "lang": lang,
-             "articles": [{"id": a.id, "title": a.title, "published": a.published, "url": a.url,
-                           "duplicate_of": a.duplicate_of} for a in arts]}
+            {
+                "outlet": outlet,
+                "lang": lang,
+                "articles": [
+                    {
+                        "id": a.id,
+                        "title": a.title,
+                        "published": a.published,
+                        "url": a.url,
+                        "duplicate_of": a.duplicate_of,
+                    }
+                    for a in arts
+                ],
+            }
             for (outlet, lang), arts in groups.items()
         ]
         _emit_json(obj)
         return
     out.print(s.title or "(no title)", style="bold", markup=False)
-    out.print(f"id {s.id}  size {s.size}  languages {','.join(s.languages)}  "
-              f"{s.first_published or '?'} .. {s.last_published or '?'}", markup=False)
+    out.print(
+        f"id {s.id}  size {s.size}  languages {','.join(s.languages)}  "
+        f"{s.first_published or '?'} .. {s.last_published or '?'}",
+        markup=False,
+    )
     for (outlet, lang), arts in groups.items():
         out.print(f"\n{outlet} [{lang}]", style="bold", markup=False)
         for a in arts:
@@ -285,25 +346,39 @@ def explain(
 
 def _print_explanation(result) -> None:
     a = result.article
-    out.print(f"article {a.id}: {a.title or a.text[:60]!r} [{a.lang or '?'}, {(a.published or 'undated')[:10]}]",
-              style="bold", markup=False)
+    out.print(
+        f"article {a.id}: {a.title or a.text[:60]!r} [{a.lang or '?'}, {(a.published or 'undated')[:10]}]",
+        style="bold",
+        markup=False,
+    )
     if result.copy_of:
-        out.print(f"a copy of {result.copy_of}: it follows its original; the decision shown is the original's",
-                  markup=False)
+        out.print(
+            f"a copy of {result.copy_of}: it follows its original; the decision shown is the original's",
+            markup=False,
+        )
     out.print(f"in story: {result.story_id or '-'}", markup=False)
     where = f"joins {result.decision}" if result.decision else "opens a story of its own"
-    out.print(f"decision now: {where} (an article joins the best story scoring above {result.threshold:g})",
-              markup=False)
-    shown = result.candidates[:5] + [c for c in result.candidates[5:] if c.story_id in (result.story_id, result.asked)]
+    out.print(
+        f"decision now: {where} (an article joins the best story scoring above {result.threshold:g})",
+        markup=False,
+    )
+    shown = result.candidates[:5] + [
+        c for c in result.candidates[5:] if c.story_id in (result.story_id, result.asked)
+    ]
     for rank, c in enumerate(shown, 1):
-        marks = [m for m, sid in (("its story", result.story_id), ("asked", result.asked)) if sid == c.story_id]
+        marks = [
+            m for m, sid in (("its story", result.story_id), ("asked", result.asked)) if sid == c.story_id
+        ]
         label = f"  ({', '.join(marks)})" if marks else ""
         out.print(f"\n{rank}. {c.story_id}{label}: score {c.score:+.2f}", style="bold", markup=False)
         parts = "  ".join(f"{k} {v:+.2f}" for k, v in c.contributions.items())
         out.print(f"   = {parts}", markup=False)
         imputed = " (no member in its language: imputed from dense)" if c.terms_imputed else ""
-        out.print(f"   dense cosine {c.dense:.3f}  terms cosine {c.terms:.3f}{imputed}  anchors cosine {c.anchors:.3f}"
-                  f"  time gap {c.gap_days:.1f} days  story size {c.size}", markup=False)
+        out.print(
+            f"   dense cosine {c.dense:.3f}  terms cosine {c.terms:.3f}{imputed}  anchors cosine {c.anchors:.3f}"
+            f"  time gap {c.gap_days:.1f} days  story size {c.size}",
+            markup=False,
+        )
         if c.shared_anchors:
             out.print(f"   shared anchors: {', '.join(c.shared_anchors)}", markup=False)
     if not shown:
@@ -334,13 +409,24 @@ def _settings():
 
 @app.command("eval")
 def eval_(
-    corpus: str = typer.Argument(..., help="Labelled corpus, JSON Lines with id, story, title, text, date, outlet."),
-    no_cluster: bool = typer.Option(False, "--no-cluster", help="Only ingest, clean and describe (no stories)."),
-    embed_only: bool = typer.Option(False, "--embed-only",
-                                    help="Time only the embedding step on the texts the pipeline embeds (no scores)."),
-    first_run: str | None = typer.Option(None, "--first-run", metavar="FIELD=V1,V2",
-                                         help="Ingest the rows whose FIELD is one of the values first, the rest in a "
-                                              "second run on the same store (e.g. lang=en,es)."),
+    corpus: str = typer.Argument(
+        ..., help="Labelled corpus, JSON Lines with id, story, title, text, date, outlet."
+    ),
+    no_cluster: bool = typer.Option(
+        False, "--no-cluster", help="Only ingest, clean and describe (no stories)."
+    ),
+    embed_only: bool = typer.Option(
+        False,
+        "--embed-only",
+        help="Time only the embedding step on the texts the pipeline embeds (no scores).",
+    ),
+    first_run: str | None = typer.Option(
+        None,
+        "--first-run",
+        metavar="FIELD=V1,V2",
+        help="Ingest the rows whose FIELD is one of the values first, the rest in a "
+        "second run on the same store (e.g. lang=en,es).",
+    ),
     as_json: bool = typer.Option(False, "--json", help="One JSON object."),
 ) -> None:
     """Ingest a labelled corpus into a fresh temporary store in stream order and score its stories."""
@@ -365,7 +451,9 @@ def eval_(
 
 @app.command("eval-pairs")
 def eval_pairs(
-    pairs: str = typer.Argument(..., help="CSV with text1, text2, Overall (1 = very similar .. 4 = very dissimilar)."),
+    pairs: str = typer.Argument(
+        ..., help="CSV with text1, text2, Overall (1 = very similar .. 4 = very dissimilar)."
+    ),
     as_json: bool = typer.Option(False, "--json", help="One JSON object."),
 ) -> None:
     """Pearson correlation of the system's pair similarity with graded human judgements."""
@@ -382,7 +470,9 @@ def eval_pairs(
 @app.command()
 def bench(
     corpora: str = typer.Option("../shared/corpora", "--corpora", help="Folder of labelled corpora."),
-    output: str = typer.Option("bench-out/results.json", "--output", help="Where to write all results as JSON."),
+    output: str = typer.Option(
+        "bench-out/results.json", "--output", help="Where to write all results as JSON."
+    ),
 ) -> None:
     """Run every benchmark (language, ingest speed, clustering, pairs) and print a Markdown table."""
     from storyweave.evaluate.bench import run_bench
@@ -397,9 +487,13 @@ def bench(
 
 @app.command("bench-scale")
 def bench_scale(
-    corpus: str = typer.Option("../shared/corpora/gva-longtail/articles.jsonl", "--corpus", help="Labelled corpus."),
+    corpus: str = typer.Option(
+        "../shared/corpora/gva-longtail/articles.jsonl", "--corpus", help="Labelled corpus."
+    ),
     sizes: str = typer.Option("10000,1000000", "--sizes", help="Comma-separated store sizes to probe."),
-    workdir: str | None = typer.Option(None, "--workdir", help="Keep the built stores here (reused if present)."),
+    workdir: str | None = typer.Option(
+        None, "--workdir", help="Keep the built stores here (reused if present)."
+    ),
     as_json: bool = typer.Option(False, "--json", help="One JSON object."),
 ) -> None:
     """Throughput and peak memory of ingesting with 10,000 vs 1,000,000 articles already stored."""
@@ -408,7 +502,9 @@ def bench_scale(
     try:
         numbers = [int(x) for x in sizes.split(",") if x.strip()]
     except ValueError as exc:
-        raise typer.BadParameter("sizes must be whole numbers, e.g. 10000,1000000", param_hint="--sizes") from exc
+        raise typer.BadParameter(
+            "sizes must be whole numbers, e.g. 10000,1000000", param_hint="--sizes"
+        ) from exc
     result = run_scale(corpus, numbers, workdir, echo=lambda line: err.print(line, markup=False))
     _emit_json(result) if as_json else _print_metrics(result)
 

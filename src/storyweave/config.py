@@ -53,8 +53,11 @@ class Settings:
         return result
 
 
-def load_settings(config_file: str | None = None, overrides: Mapping[str, Any] | None = None,
-                  environ: Mapping[str, str] | None = None) -> Settings:
+def load_settings(
+    config_file: str | None = None,
+    overrides: Mapping[str, Any] | None = None,
+    environ: Mapping[str, str] | None = None,
+) -> Settings:
     """Build Settings from defaults, then the config file, then the environment, then ``overrides``."""
     settings = Settings()
     path = Path(config_file) if config_file else Path(CONFIG_FILE)
@@ -67,7 +70,9 @@ def load_settings(config_file: str | None = None, overrides: Mapping[str, Any] |
         settings = settings.merged(data.get("storyweave", data))
     env = os.environ if environ is None else environ
     from_env = {
-        f.name: env[ENV_PREFIX + f.name.upper()] for f in fields(Settings) if ENV_PREFIX + f.name.upper() in env
+        f.name: env[ENV_PREFIX + f.name.upper()]
+        for f in fields(Settings)
+        if ENV_PREFIX + f.name.upper() in env
     }
     settings = settings.merged(from_env)
     return settings.merged(overrides or {})

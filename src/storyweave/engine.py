@@ -1,10 +1,10 @@
 """The Python API: one object that opens a store and runs the pipeline over it.
 
-    from storyweave import Storyweave
-    with Storyweave("news.db") as sw:
-        report = sw.ingest(["articles/"])
-        for story in sw.stories(lang="fr"):
-            print(story.id, story.title, story.size)
+from storyweave import Storyweave
+with Storyweave("news.db") as sw:
+    report = sw.ingest(["articles/"])
+    for story in sw.stories(lang="fr"):
+        print(story.id, story.title, story.size)
 """
 
 from __future__ import annotations
@@ -25,8 +25,14 @@ from storyweave.store.base import Revision
 class Storyweave:
     """Open (or create) a store; ingest into it; read articles and stories back."""
 
-    def __init__(self, db: str | None = None, settings: Settings | None = None, store: Store | None = None,
-                 cluster: bool = True, cluster_config: ClusterConfig | None = None):
+    def __init__(
+        self,
+        db: str | None = None,
+        settings: Settings | None = None,
+        store: Store | None = None,
+        cluster: bool = True,
+        cluster_config: ClusterConfig | None = None,
+    ):
         self.settings = settings or Settings()
         self.cluster = cluster
         self.cluster_config = cluster_config  # None: the tuned defaults (scripts pass others to tune them)
@@ -73,8 +79,9 @@ class Storyweave:
         from storyweave.cluster.online import OnlineClusterer
         from storyweave.cluster.prior import BackgroundPrior
 
-        return OnlineClusterer(self.cluster_config or ClusterConfig(), state_source=self._state_source,
-                               prior=BackgroundPrior())
+        return OnlineClusterer(
+            self.cluster_config or ClusterConfig(), state_source=self._state_source, prior=BackgroundPrior()
+        )
 
     def explain(self, article_id: str, story_id: str | None = None) -> Explanation:
         """Why the article is (or is not) in its story, or in ``story_id``: see ``storyweave.explain``."""
@@ -97,14 +104,21 @@ class Storyweave:
 
         return [StoryState.from_record(json.loads(s), b) for s, b in self.store.story_states(since, until)]
 
-    def ingest(self, paths: Iterable[str], stdin: BinaryIO | None = None,
-               progress: Callable[[IngestReport], None] | None = None) -> IngestReport:
+    def ingest(
+        self,
+        paths: Iterable[str],
+        stdin: BinaryIO | None = None,
+        progress: Callable[[IngestReport], None] | None = None,
+    ) -> IngestReport:
         from storyweave.ingest import read_paths
 
         return self.pipeline.ingest(read_paths(paths, stdin=stdin), progress=progress)
 
-    def ingest_documents(self, documents: Iterable[RawDocument | ItemError],
-                         progress: Callable[[IngestReport], None] | None = None) -> IngestReport:
+    def ingest_documents(
+        self,
+        documents: Iterable[RawDocument | ItemError],
+        progress: Callable[[IngestReport], None] | None = None,
+    ) -> IngestReport:
         return self.pipeline.ingest(documents, progress=progress)
 
     def recluster(self, since: str, until: str) -> dict[str, int]:
@@ -127,7 +141,9 @@ class Storyweave:
         finally:
             if self._pipeline is not None:
                 self._pipeline.close()
-            self._pipeline = None  # its memory holds ids before renaming: the next use restores from the store
+            self._pipeline = (
+                None  # its memory holds ids before renaming: the next use restores from the store
+            )
 
     def articles(self, **filters) -> Iterator[Article]:
         return self.store.articles(ArticleQuery(**filters))

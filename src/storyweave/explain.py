@@ -26,7 +26,9 @@ class Explanation:
     asked: str | None  # the story asked about (resolved), when one was named
     candidates: list[Candidate]  # best first
     threshold: float  # an article joins the best story whose score is above this
-    copy_of: str | None = None  # the article is a copy: this is the decision for its original, which it follows
+    copy_of: str | None = (
+        None  # the article is a copy: this is the decision for its original, which it follows
+    )
 
     @property
     def decision(self) -> str | None:
@@ -46,7 +48,9 @@ class Explanation:
         }
 
 
-def explain(store: Store, representer: Any, clusterer: Any, article_id: str, story_id: str | None = None) -> Explanation:
+def explain(
+    store: Store, representer: Any, clusterer: Any, article_id: str, story_id: str | None = None
+) -> Explanation:
     """Explain the story decision for ``article_id`` (see the module docstring); ``clusterer`` is a fresh one."""
     article = store.get_article(article_id)
     own = store.resolve_story(article.story_id) if article.story_id else None
@@ -59,9 +63,13 @@ def explain(store: Store, representer: Any, clusterer: Any, article_id: str, sto
     clusterer.restore(StoryState.from_record(json.loads(meta), blob) for meta, blob in store.story_states())
     original = store.get_article(article.duplicate_of) if article.duplicate_of else article
     model = representer.embedder.name
-    vectors = {k: np.frombuffer(v, dtype=np.float32) for k, v in store.embeddings([original.id], model).items()}
+    vectors = {
+        k: np.frombuffer(v, dtype=np.float32) for k, v in store.embeddings([original.id], model).items()
+    }
     features = representer.features([original], cached=vectors)[0]
     if own is not None:
         clusterer.forget_one(features, own)  # the story as it stood without this article
     wanted = [s for s in (own, asked) if s]
-    return Explanation(article, own, asked, clusterer.explain_one(features, wanted), 0.0, copy_of=article.duplicate_of)
+    return Explanation(
+        article, own, asked, clusterer.explain_one(features, wanted), 0.0, copy_of=article.duplicate_of
+    )

@@ -20,10 +20,33 @@ from storyweave.models import RawDocument
 
 #: query parameters that only say where a reader came from; dropped from URLs before they identify a page
 #: (only names that never select content: a parameter such as ``id`` or ``cid`` can name the article itself)
-TRACKING_PARAMS = frozenset({
-    "fbclid", "gclid", "dclid", "msclkid", "mc_cid", "mc_eid", "igshid", "yclid", "_ga", "ocid", "cmpid", "ito",
-    "ref", "ref_src", "ref_url", "smid", "smtyp", "ncid", "soc_src", "soc_trk", "sr_share", "wt_mc", "wt.mc_id",
-})
+TRACKING_PARAMS = frozenset(
+    {
+        "fbclid",
+        "gclid",
+        "dclid",
+        "msclkid",
+        "mc_cid",
+        "mc_eid",
+        "igshid",
+        "yclid",
+        "_ga",
+        "ocid",
+        "cmpid",
+        "ito",
+        "ref",
+        "ref_src",
+        "ref_url",
+        "smid",
+        "smtyp",
+        "ncid",
+        "soc_src",
+        "soc_trk",
+        "sr_share",
+        "wt_mc",
+        "wt.mc_id",
+    }
+)
 _TRACKING_PREFIXES = ("utm_", "at_", "pk_", "mtm_", "hsa_")
 
 
@@ -58,7 +81,8 @@ def normalise_url(url: str) -> str | None:
     if port and port not in (80, 443):
         host = f"{host}:{port}"
     query = sorted(
-        (k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True)
+        (k, v)
+        for k, v in parse_qsl(parts.query, keep_blank_values=True)
         if k.lower() not in TRACKING_PARAMS and not k.lower().startswith(_TRACKING_PREFIXES)
     )
     path = parts.path.rstrip("/") or ""
@@ -88,8 +112,14 @@ def raw_hash(raw: RawDocument) -> str:
     """Hash of everything the item says (not where it was read from, nor under which spelling of its URL): two
     items with the same hash are the same version of an article."""
     payload = {
-        "title": raw.title, "text": raw.text, "html": raw.html, "date": raw.date, "outlet": raw.outlet,
-        "lang": raw.lang, "authors": list(raw.authors), "id": raw.source_id,
+        "title": raw.title,
+        "text": raw.text,
+        "html": raw.html,
+        "date": raw.date,
+        "outlet": raw.outlet,
+        "lang": raw.lang,
+        "authors": list(raw.authors),
+        "id": raw.source_id,
     }
     data = json.dumps(payload, ensure_ascii=False, sort_keys=True, default=str).encode("utf-8")
     return hashlib.blake2b(data, digest_size=16).hexdigest()

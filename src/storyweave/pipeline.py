@@ -70,9 +70,17 @@ class Pipeline:
     Every step is an object passed in; swapping an embedder or a store means passing another object.
     """
 
-    def __init__(self, store: Store, cleaner, representer, clusterer, settings: Settings = Settings(),
-                 recurrent=None, hasher: MinHasher | None = None,
-                 worker_factory: Callable[[], EmbedWorker] | None = None):
+    def __init__(
+        self,
+        store: Store,
+        cleaner,
+        representer,
+        clusterer,
+        settings: Settings = Settings(),
+        recurrent=None,
+        hasher: MinHasher | None = None,
+        worker_factory: Callable[[], EmbedWorker] | None = None,
+    ):
         self.store = store
         self.cleaner = cleaner
         self.representer = representer
@@ -83,13 +91,16 @@ class Pipeline:
         self.versions = VersionTracker(store)
         self._restored = False
         self._newest: float | None = None
-        self._worker_factory = worker_factory  # started by the first ingest, so a pipeline that never ingests spawns nothing
+        self._worker_factory = (
+            worker_factory  # started by the first ingest, so a pipeline that never ingests spawns nothing
+        )
         self._worker: EmbedWorker | None = None
         self._writer: _Writer | None = None
 
     # --- public -------------------------------------------------------------------------------
-    def ingest(self, items: Iterable[RawDocument | ItemError],
-               progress: Callable[[IngestReport], None] | None = None) -> IngestReport:
+    def ingest(
+        self, items: Iterable[RawDocument | ItemError], progress: Callable[[IngestReport], None] | None = None
+    ) -> IngestReport:
         """Clean, deduplicate, cluster and store ``items`` batch by batch.
 
         With an embedding worker, batch N is embedded in the worker while this process cleans batch N + 1;
@@ -118,8 +129,12 @@ class Pipeline:
                     self._writer.wait()  # every batch is committed when ingest returns; raises a failed write
         return report
 
-    def _ingest(self, items: Iterable[RawDocument | ItemError], report: IngestReport,
-                progress: Callable[[IngestReport], None] | None) -> None:
+    def _ingest(
+        self,
+        items: Iterable[RawDocument | ItemError],
+        report: IngestReport,
+        progress: Callable[[IngestReport], None] | None,
+    ) -> None:
         pending: _Batch | None = None
         buffer: list[RawDocument] = []
         for item in items:
@@ -148,8 +163,13 @@ class Pipeline:
             self._writer.close()
             self._writer = None
 
-    def _advance(self, pending: _Batch | None, raws: Sequence[RawDocument], report: IngestReport,
-                 progress: Callable[[IngestReport], None] | None) -> _Batch | None:
+    def _advance(
+        self,
+        pending: _Batch | None,
+        raws: Sequence[RawDocument],
+        report: IngestReport,
+        progress: Callable[[IngestReport], None] | None,
+    ) -> _Batch | None:
         """Prepare ``raws``; finish the batch before it (which overlapped with this one in the worker)."""
         batch = self._prepare(raws, report, pending)
         if pending is not None:
@@ -167,11 +187,21 @@ class Pipeline:
         """Load every model and table now rather than on the first articles (for honest timings): the language
         detector, the HTML extractor, the embedder and the place tables (the embedder in the worker when one runs)."""
         samples = [
-            RawDocument(source="warm-up", format="text", text="Firefighters said on Monday, 3 May 2021, that the "
-                        "fire in Aleppo was under control.\nRead more: example.com"),
-            RawDocument(source="warm-up", format="html", html="<html><head><title>Incendie</title></head><body>"
-                        "<article><p>Les pompiers ont dit lundi que l'incendie était maîtrisé.</p></article></body></html>"),
-            RawDocument(source="warm-up", format="text", text="Пожарные заявили в понедельник, что пожар потушен."),
+            RawDocument(
+                source="warm-up",
+                format="text",
+                text="Firefighters said on Monday, 3 May 2021, that the "
+                "fire in Aleppo was under control.\nRead more: example.com",
+            ),
+            RawDocument(
+                source="warm-up",
+                format="html",
+                html="<html><head><title>Incendie</title></head><body>"
+                "<article><p>Les pompiers ont dit lundi que l'incendie était maîtrisé.</p></article></body></html>",
+            ),
+            RawDocument(
+                source="warm-up", format="text", text="Пожарные заявили в понедельник, что пожар потушен."
+            ),
         ]
         for raw in samples:
             try:
@@ -185,12 +215,25 @@ class Pipeline:
         if worker is not None:
             try:
                 worker.wait_ready()
-                cached = {"warm-up": np.zeros(self.representer.embedder.dim, dtype=np.float32)}  # embedded there
+                cached = {
+                    "warm-up": np.zeros(self.representer.embedder.dim, dtype=np.float32)
+                }  # embedded there
             except WorkerError as exc:
                 self._drop_worker(exc)
-        self.representer.features([Article(id="warm-up", source_id="warm-up", title="Fire in Aleppo",
-                                           text=samples[0].text or "", lang="en", published=None, outlet=None)],
-                                  cached=cached)
+        self.representer.features(
+            [
+                Article(
+                    id="warm-up",
+                    source_id="warm-up",
+                    title="Fire in Aleppo",
+                    text=samples[0].text or "",
+                    lang="en",
+                    published=None,
+                    outlet=None,
+                )
+            ],
+            cached=cached,
+        )
 
     # --- steps --------------------------------------------------------------------------------
     def _restore(self, exclude: frozenset[str] = frozenset()) -> None:
@@ -211,7 +254,9 @@ class Pipeline:
             since = newest - self.settings.active_days * 86400
         else:
             since = None
-        states = [StoryState.from_record(json.loads(s), blob) for s, blob in self.store.story_states(since=since)]
+        states = [
+            StoryState.from_record(json.loads(s), blob) for s, blob in self.store.story_states(since=since)
+        ]
         self.clusterer.restore([s for s in states if s.id not in exclude], evicted_before=since)
         self._newest = newest
 
@@ -269,11 +314,14 @@ class Pipeline:
         wanted = {b for keys in bands for b in keys}
         stored_candidates = self.store.near_duplicate_candidates(sorted(wanted))
         inflight = self._writer.inflight if self._writer is not None else None
-        if inflight is not None:  # the batch being committed counts as stored (it is newer than everything there)
+        if (
+            inflight is not None
+        ):  # the batch being committed counts as stored (it is newer than everything there)
             for digest, first in inflight.hashes.items():
                 earlier.setdefault(digest, first)
-            stored_candidates = stored_candidates + [(i, sig) for i, sig, keys in inflight.signatures
-                                                     if wanted.intersection(keys)]
+            stored_candidates = stored_candidates + [
+                (i, sig) for i, sig, keys in inflight.signatures if wanted.intersection(keys)
+            ]
         stored: list[StoredArticle] = []
         batch_sigs: list[tuple[str, bytes, tuple[int, ...]]] = []
         for item, digest, signature, keys in zip(items, hashes, signatures, bands, strict=True):
@@ -283,7 +331,9 @@ class Pipeline:
                 original = None
             if original is None and signature is not None:
                 band_set = set(keys)
-                candidates = stored_candidates + [(i, s) for i, s, b in batch_sigs if band_set.intersection(b)]
+                candidates = stored_candidates + [
+                    (i, s) for i, s, b in batch_sigs if band_set.intersection(b)
+                ]
                 original = self.hasher.best_match(signature, [c for c in candidates if c[0] != article.id])
             if original is None:
                 earlier[digest] = article.id
@@ -292,16 +342,28 @@ class Pipeline:
             else:
                 article = replace(article, duplicate_of=original)
                 keys = ()  # copies never serve as originals
-            stored.append(StoredArticle(
-                article=article, content_hash=digest,
-                signature=signature.tobytes() if signature is not None else None, bands=keys,
-                identity=item.identity, raw_hash=item.digest, replaces=item.replaces,
-            ))
+            stored.append(
+                StoredArticle(
+                    article=article,
+                    content_hash=digest,
+                    signature=signature.tobytes() if signature is not None else None,
+                    bands=keys,
+                    identity=item.identity,
+                    raw_hash=item.digest,
+                    replaces=item.replaces,
+                )
+            )
         return stored
 
-    def _cluster(self, stored: list[StoredArticle], batch: WriteBatch, reuse: bool = False,
-                 dense: dict[str, np.ndarray] | None = None, features: dict[str, Features] | None = None,
-                 cached: dict[str, np.ndarray] | None = None) -> list[StoredArticle]:
+    def _cluster(
+        self,
+        stored: list[StoredArticle],
+        batch: WriteBatch,
+        reuse: bool = False,
+        dense: dict[str, np.ndarray] | None = None,
+        features: dict[str, Features] | None = None,
+        cached: dict[str, np.ndarray] | None = None,
+    ) -> list[StoredArticle]:
         """Assign stories in publish order; ``reuse``: take dense vectors cached in the store (already stored
         articles); ``dense``: vectors computed before (by the embedding worker) for these articles; ``features``
         and ``cached``: the originals' features computed before, and the vectors of theirs the store holds."""
@@ -312,9 +374,17 @@ class Pipeline:
         fresh = dense or {}
         cached = cached or {}
         if features is None:
-            cached = {k: np.frombuffer(v, dtype=np.float32)
-                      for k, v in self.store.embeddings([a.id for a in originals], model).items()} if reuse else {}
-            features = {f.article_id: f for f in self.representer.features(originals, cached={**fresh, **cached})}
+            cached = (
+                {
+                    k: np.frombuffer(v, dtype=np.float32)
+                    for k, v in self.store.embeddings([a.id for a in originals], model).items()
+                }
+                if reuse
+                else {}
+            )
+            features = {
+                f.article_id: f for f in self.representer.features(originals, cached={**fresh, **cached})
+            }
         # the story of each original copied from an earlier batch, resolved through merges
         dup_parents = {a.duplicate_of for a in articles if a.duplicate_of} - set(features)
         parent_story = self.store.story_of(sorted(p for p in dup_parents if p)) if dup_parents else {}
@@ -327,13 +397,17 @@ class Pipeline:
         assigned: dict[str, str] = {}
         out: list[StoredArticle] = []
         # originals first (in publish order), then copies, which follow their original wherever it went
-        for item in [s for s in stored if s.article.duplicate_of is None] + [s for s in stored if s.article.duplicate_of]:
+        for item in [s for s in stored if s.article.duplicate_of is None] + [
+            s for s in stored if s.article.duplicate_of
+        ]:
             article = item.article
             if article.duplicate_of is None:
                 feats = features[article.id]
                 story_id = self.clusterer.learn_one(feats)
                 if article.id not in cached:
-                    batch.embeddings.append((article.id, model, np.asarray(feats.dense, dtype=np.float32).tobytes()))
+                    batch.embeddings.append(
+                        (article.id, model, np.asarray(feats.dense, dtype=np.float32).tobytes())
+                    )
             else:
                 parent = article.duplicate_of
                 story_id = assigned.get(parent) or parent_story.get(parent)
@@ -343,7 +417,9 @@ class Pipeline:
                 else:
                     story_id = self.clusterer.resolve(story_id)
             old_story = emptied.get(article.id)
-            if old_story is not None:  # an update left its old story empty: the old id now means the new story
+            if (
+                old_story is not None
+            ):  # an update left its old story empty: the old id now means the new story
                 self.clusterer.retire(old_story, story_id)
             assigned[article.id] = story_id
             ts = to_timestamp(article.published)
@@ -354,8 +430,10 @@ class Pipeline:
             if event.kind == "merge":
                 batch.merges.append((event.old, event.new))
         # resolve assignments made before a merge in this batch
-        out = [replace(s, article=replace(s.article, story_id=self.clusterer.resolve(s.article.story_id)))
-               for s in out]
+        out = [
+            replace(s, article=replace(s.article, story_id=self.clusterer.resolve(s.article.story_id)))
+            for s in out
+        ]
         states = list(self.clusterer.dirty_states())
         if self._newest is not None and self.clusterer.active_stories() > self.settings.max_active_stories:
             # memory is bounded: stories quiet for active_days leave memory (they stay in the store)
@@ -374,15 +452,23 @@ class Pipeline:
     def _forget_replaced(self, stored: list[StoredArticle]) -> dict[str, str]:
         """Take the replaced versions of updated articles out of their stories; returns article id -> old story id
         for the stories that this left empty."""
-        olds = [s.replaces for s in stored if s.replaces is not None and s.replaces.story_id
-                and s.replaces.duplicate_of is None]  # a copy followed its original without being learned
+        olds = [
+            s.replaces
+            for s in stored
+            if s.replaces is not None and s.replaces.story_id and s.replaces.duplicate_of is None
+        ]  # a copy followed its original without being learned
         if not olds:
             return {}
         story_ids = sorted({self.clusterer.resolve(o.story_id) for o in olds if o.story_id})
-        self.clusterer.restore(StoryState.from_record(json.loads(meta), blob)
-                               for meta, blob in self.store.story_states_by_id(story_ids))
+        self.clusterer.restore(
+            StoryState.from_record(json.loads(meta), blob)
+            for meta, blob in self.store.story_states_by_id(story_ids)
+        )
         model = self.representer.embedder.name
-        vectors = {k: np.frombuffer(v, dtype=np.float32) for k, v in self.store.embeddings([o.id for o in olds], model).items()}
+        vectors = {
+            k: np.frombuffer(v, dtype=np.float32)
+            for k, v in self.store.embeddings([o.id for o in olds], model).items()
+        }
         emptied = {}
         for old in olds:
             if old.id not in vectors:
@@ -404,8 +490,10 @@ class Pipeline:
         stored = [StoredArticle(article=replace(a, story_id=None), content_hash="") for a in articles]
         originals = [a for a in articles if a.duplicate_of is None]
         model = self.representer.embedder.name
-        cached = {k: np.frombuffer(v, dtype=np.float32)
-                  for k, v in self.store.embeddings([a.id for a in originals], model).items()}
+        cached = {
+            k: np.frombuffer(v, dtype=np.float32)
+            for k, v in self.store.embeddings([a.id for a in originals], model).items()
+        }
         features = self.representer.features(originals, cached=cached)
         self.clusterer.unobserve(features)  # learning them again counts them again
         done = self._cluster(stored, batch, features={f.article_id: f for f in features}, cached=cached)
@@ -438,7 +526,9 @@ class Pipeline:
                 log.warning("embedding worker did not start (%s); embedding in this process", exc)
         return self._worker
 
-    def _prepare(self, raws: Sequence[RawDocument], report: IngestReport, pending: _Batch | None) -> _Batch | None:
+    def _prepare(
+        self, raws: Sequence[RawDocument], report: IngestReport, pending: _Batch | None
+    ) -> _Batch | None:
         """Clean ``raws`` and hand their articles to the embedding worker (when one runs)."""
         items = self._clean(raws, report)
         if not items:
@@ -529,7 +619,9 @@ class _Writer:
         self.inflight = _Inflight(
             batch=batch,
             hashes={s.content_hash: s.article.id for s in reversed(originals)},  # the first one wins
-            signatures=[(s.article.id, s.signature, tuple(s.bands)) for s in originals if s.signature and s.bands],
+            signatures=[
+                (s.article.id, s.signature, tuple(s.bands)) for s in originals if s.signature and s.bands
+            ],
             stories={s.article.id: s.article.story_id for s in batch.articles if s.article.story_id},
         )
         self._future = self._pool.submit(self._store.write_batch, batch)
@@ -561,7 +653,9 @@ class _Item:
     identity: str
     digest: str
     replaces: Article | None = None
-    cleaned: CleanResult | None = None  # what cleaning made of it: its lines are learned once its story is known
+    cleaned: CleanResult | None = (
+        None  # what cleaning made of it: its lines are learned once its story is known
+    )
 
 
 @dataclass
@@ -576,7 +670,13 @@ def _same_version(old: Article, result: CleanResult) -> bool:
     """Whether a cleaned new version says what the stored one says (title, text and every description; the URL
     may be spelled another way)."""
     return (old.title, old.text, old.lang, old.published, old.outlet, tuple(old.authors)) == (
-        result.title, result.text, result.lang, result.published, result.outlet, tuple(result.authors))
+        result.title,
+        result.text,
+        result.lang,
+        result.published,
+        result.outlet,
+        tuple(result.authors),
+    )
 
 
 def _count_skipped(skipped: list[str], batch: WriteBatch, report: IngestReport) -> None:

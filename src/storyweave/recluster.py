@@ -21,7 +21,9 @@ class IdPlan:
     report: dict[str, int] = field(default_factory=dict)
 
 
-def plan_ids(new_of: Mapping[str, str], old_of: Mapping[str, str | None], fresh: set[str], taken: set[str]) -> IdPlan:
+def plan_ids(
+    new_of: Mapping[str, str], old_of: Mapping[str, str | None], fresh: set[str], taken: set[str]
+) -> IdPlan:
     """Match the ``fresh`` stories a recluster made (``new_of``: article id -> new story id) to the stories the same
     articles were in before (``old_of``). Stories that are not fresh (untouched stories an article joined) keep
     their ids; ``taken``: ids in use by stories outside the recluster, never handed out again."""

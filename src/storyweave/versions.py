@@ -67,7 +67,9 @@ class VersionTracker:
             out.append(self._decide(raw, ident, digest, extra, stored.get(ident.key, []), extra in taken))
         return out
 
-    def _decide(self, raw: RawDocument, ident: Identity, digest: str, extra: str, stored: list, extra_taken: bool) -> Decision:
+    def _decide(
+        self, raw: RawDocument, ident: Identity, digest: str, extra: str, stored: list, extra_taken: bool
+    ) -> Decision:
         seen = self._seen.get(ident.key)
         if seen is not None:
             if digest in seen.digests:
@@ -75,8 +77,10 @@ class VersionTracker:
             seen.digests.add(digest)
             warning = None
             if ident.kind == "id":
-                warning = (f"{raw.location}: id {ident.key!r} was also given at {seen.location} with different"
-                           f" content; stored as a separate article with source id {extra!r}")
+                warning = (
+                    f"{raw.location}: id {ident.key!r} was also given at {seen.location} with different"
+                    f" content; stored as a separate article with source id {extra!r}"
+                )
             return Decision("unchanged" if extra_taken else "new", ident, digest, extra, warning=warning)
         self._seen[ident.key] = _Seen({digest}, raw.location)
         if any(v.raw_hash == digest for v in stored):
@@ -87,8 +91,14 @@ class VersionTracker:
         if ident.strong:
             first = stored[0]
             current = self.store.get_article(first.article_id)
-            return Decision("check" if legacy else "update", ident, digest, first.source_id, replaces=current,
-                            legacy=legacy)
+            return Decision(
+                "check" if legacy else "update",
+                ident,
+                digest,
+                first.source_id,
+                replaces=current,
+                legacy=legacy,
+            )
         if extra_taken:
             return Decision("unchanged", ident, digest, extra)
         return Decision("check" if legacy else "new", ident, digest, extra, legacy=legacy)

@@ -111,7 +111,10 @@ class EmbedWorker:
         for var in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):  # before numpy loads there
             env[var] = str(threads)
         self._process = subprocess.Popen(
-            [sys.executable, "-m", "storyweave.workers"], stdin=subprocess.PIPE, stdout=subprocess.PIPE, env=env,
+            [sys.executable, "-m", "storyweave.workers"],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            env=env,
         )
         assert self._process.stdin is not None and self._process.stdout is not None
         self._stdin: IO[bytes] = self._process.stdin
@@ -138,7 +141,9 @@ class EmbedWorker:
             write_frame(self._stdin, payload)
             self._stdin.flush()
         except (OSError, ValueError) as exc:
-            raise WorkerError(f"embedding worker unavailable (exit code {self._process.poll()}): {exc}") from exc
+            raise WorkerError(
+                f"embedding worker unavailable (exit code {self._process.poll()}): {exc}"
+            ) from exc
 
     def submit(self, texts: Sequence[str]) -> int:
         self._send(json.dumps(list(texts)).encode("utf-8"))
@@ -180,8 +185,6 @@ def main() -> None:  # pragma: no cover - runs in the worker process
     sys.stdout = sys.stderr  # a stray print must not corrupt the frames
     logging.basicConfig(level=logging.WARNING, format="storyweave worker: %(message)s")
     serve(src, out)
-
-
 
 
 def limit_blas_threads(threads: int) -> Any:

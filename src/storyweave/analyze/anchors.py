@@ -36,7 +36,9 @@ from anyascii import anyascii
 from storyweave.analyze.organisations import OrganisationIndex, build_index
 
 _TOKEN = re.compile(r"[^\W_]+(?:['’.\-][^\W_]+)*|[.!?:;\n]", re.UNICODE)
-_NUMBER = re.compile(r"(?<![\w.,])(\d{1,3}(?:[,.' ]\d{3})+|\d+)(?:[.,](\d+))?\s?(%|percent|por ciento|per cento|procent)?")
+_NUMBER = re.compile(
+    r"(?<![\w.,])(\d{1,3}(?:[,.' ]\d{3})+|\d+)(?:[.,](\d+))?\s?(%|percent|por ciento|per cento|procent)?"
+)
 _ISO_DATE = re.compile(r"\b((?:19|20)\d\d)-([01]\d)-([0-3]\d)\b")
 _SENTENCE_END = frozenset(".!?:;\n")
 # entity pass: hyphenated compounds and names glued to digits are split ("Tokio-Spielen", "Tóquio2020"), and so is
@@ -50,8 +52,38 @@ _WORD_TOKEN = re.compile(
 )
 
 _LOCALES = (
-    "en", "de", "fr", "es", "it", "pt", "nl", "ru", "uk", "pl", "cs", "sl", "hr", "sr", "tr", "ar", "fa", "he",
-    "zh", "ja", "ko", "el", "sv", "da", "no", "fi", "hu", "ro", "bg", "ca", "id", "hi",
+    "en",
+    "de",
+    "fr",
+    "es",
+    "it",
+    "pt",
+    "nl",
+    "ru",
+    "uk",
+    "pl",
+    "cs",
+    "sl",
+    "hr",
+    "sr",
+    "tr",
+    "ar",
+    "fa",
+    "he",
+    "zh",
+    "ja",
+    "ko",
+    "el",
+    "sv",
+    "da",
+    "no",
+    "fi",
+    "hu",
+    "ro",
+    "bg",
+    "ca",
+    "id",
+    "hi",
 )
 
 # Capitalised words that are not names (sentence starts, titles, weekdays, function words in several languages).
@@ -80,12 +112,30 @@ _STOP = frozenset(
 _PSEUDO_TERRITORIES = {"UN": "o:un", "EU": "o:eu"}
 
 _MONTHS_EXTRA = {
-    "sept": 9, "janv": 1, "févr": 2, "avr": 4, "juil": 7, "déc": 12,
+    "sept": 9,
+    "janv": 1,
+    "févr": 2,
+    "avr": 4,
+    "juil": 7,
+    "déc": 12,
 }
 
 
 # German tsch and Polish cz are the ch of English and Russian transliterations (Gorbatschow, Czajkowski)
-_DIGRAPHS = (("tsch", "ch"), ("cz", "ch"), ("dzh", "j"), ("dz", "j"), ("sch", "s"), ("sh", "s"), ("ch", "c"), ("kh", "h"), ("zh", "z"), ("ph", "f"), ("th", "t"), ("ck", "k"))
+_DIGRAPHS = (
+    ("tsch", "ch"),
+    ("cz", "ch"),
+    ("dzh", "j"),
+    ("dz", "j"),
+    ("sch", "s"),
+    ("sh", "s"),
+    ("ch", "c"),
+    ("kh", "h"),
+    ("zh", "z"),
+    ("ph", "f"),
+    ("th", "t"),
+    ("ck", "k"),
+)
 _CONSONANT = str.maketrans({"c": "k", "q": "k", "z": "s", "w": "v", "x": "ks", "g": "g", "d": "t"})
 
 
@@ -225,7 +275,9 @@ class AnchorExtractor:
         if not cands:
             return None
         for stem, code, prefix in cands:  # longest stems first
-            if word == stem or (prefix and word.startswith(stem) and len(word) - len(stem) <= _DEMONYM_SUFFIX):
+            if word == stem or (
+                prefix and word.startswith(stem) and len(word) - len(stem) <= _DEMONYM_SUFFIX
+            ):
                 return code
         return None
 
@@ -349,7 +401,9 @@ class AnchorExtractor:
             window = tokens[max(0, idx - 3) : idx + 4]
             year = next((w for w in window if len(w) == 4 and w.isdigit() and w[:2] in ("19", "20")), None)
             day = None
-            before = tokens[idx - 2] if idx >= 2 and tokens[idx - 1].lower() in ("de", "di", "of", "du") else ""
+            before = (
+                tokens[idx - 2] if idx >= 2 and tokens[idx - 1].lower() in ("de", "di", "of", "du") else ""
+            )
             near = (tokens[idx - 1] if idx else "", tokens[idx + 1] if idx + 1 < len(tokens) else "", before)
             for w in near:
                 w = w.rstrip(".")

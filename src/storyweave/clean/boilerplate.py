@@ -72,7 +72,17 @@ _STRONG_STEMS = tuple(
 )
 _COPYRIGHT_STEMS = ("©", "(c)", "copyright", "rights", "droits", "rechte", "derechos", "diritti", "rechten", "prawa",
                     "права", "hakları", "الحقوق", "material")  # fmt: skip
-_SOCIAL_STEMS = ("@", "pic.twitter", "t.co/", "shared by", "partagée", "geteilt", "compartida", "condiviso", "публикация")
+_SOCIAL_STEMS = (
+    "@",
+    "pic.twitter",
+    "t.co/",
+    "shared by",
+    "partagée",
+    "geteilt",
+    "compartida",
+    "condiviso",
+    "публикация",
+)
 
 # "Strong" calls to the reader, as (literals, pattern): every match of ``pattern`` contains one of the lower-case
 # ``literals``, so a line runs the pattern only when its lower-cased text holds one of them (a cheap ``in`` test
@@ -263,7 +273,9 @@ class BoilerplateFilter:
                 i,
             ),
             "md_link": re.compile(r"\[([^\]]*)\]\((?:https?://|/|www\.|mailto:)[^)]*\)"),
-            "url": re.compile(r"(?:https?://|www\.)\S+|\b[\w.-]+\.(?:com|org|net|co\.uk|de|fr|es|it|ru|pl|tr|nl)/\S*", i),
+            "url": re.compile(
+                r"(?:https?://|www\.)\S+|\b[\w.-]+\.(?:com|org|net|co\.uk|de|fr|es|it|ru|pl|tr|nl)/\S*", i
+            ),
             "email": re.compile(r"\b[\w.+-]+@[\w-]+\.[\w.-]+\b"),
             "handle": re.compile(r"(?<![\w@])[@#][\w.]{2,}"),
             "phone": re.compile(r"\(?\+?\d[\d\s().-]{6,}\d\)?"),
@@ -279,7 +291,8 @@ class BoilerplateFilter:
             ),
             "social_count": re.compile(
                 rf"^[\W_]*\d[\d.,\s]*(?:[kmb]|tys\.?|тыс\.?|тис\.?|mln\.?|млн\.?|mio\.?|mil|bin|mille)?\+?\s*(?:{_SOCIAL_COUNT_WORDS})\W*$"
-                rf"|^(?:{_SOCIAL_COUNT_WORDS})\W*\d[\d.,\s]*[kmb]?\W*$", i
+                rf"|^(?:{_SOCIAL_COUNT_WORDS})\W*\d[\d.,\s]*[kmb]?\W*$",
+                i,
             ),
             "read_time": re.compile(
                 r"^[\W_]*(?:reading time|lesezeit|temps de lecture|tiempo de lectura|tempo di lettura|leestijd|"
@@ -338,7 +351,10 @@ class BoilerplateFilter:
             # a web form's field as crawled: "Message: * A friend ... http://..." (with a URL in the line)
             "form_field": re.compile(r"^[^\W\d_]{3,15}\s*:\s*\*\s"),
             "label_only": re.compile(r"^[\w '’-]{1,30}:$"),
-            "byline_only": re.compile(r"^(?:by|par|von|por|di|door|przez|автор|від|yazan|بقلم)\s*:?\s*(?:staff|breaking news staff|web staff|news staff|wire reports|[\w.]+ staff)\W*$", i),
+            "byline_only": re.compile(
+                r"^(?:by|par|von|por|di|door|przez|автор|від|yazan|بقلم)\s*:?\s*(?:staff|breaking news staff|web staff|news staff|wire reports|[\w.]+ staff)\W*$",
+                i,
+            ),
         }
         return self._rx
 
@@ -446,7 +462,11 @@ class BoilerplateFilter:
             if has_phone:
                 residue = rx["phone"].sub(" ", residue)
             residue_words = rx["word"].findall(residue) if residue is not line else words
-            if len(residue_words) <= 1 and (len(words) > len(residue_words) or had_handles or has_phone) and not quote:
+            if (
+                len(residue_words) <= 1
+                and (len(words) > len(residue_words) or had_handles or has_phone)
+                and not quote
+            ):
                 return "link_or_handle"
             if len(words) >= 4 and len(residue_words) * 3 < len(words) and not self.is_sentence(residue):
                 return "link_or_handle"
@@ -461,7 +481,12 @@ class BoilerplateFilter:
             return "advertisement"
         if not quote and rx["related"].match(line):
             return "related"
-        if not quote and len(words) <= 60 and any(s in low for s in _COPYRIGHT_STEMS) and rx["copyright"].search(line):
+        if (
+            not quote
+            and len(words) <= 60
+            and any(s in low for s in _COPYRIGHT_STEMS)
+            and rx["copyright"].search(line)
+        ):
             return "copyright"
         sentence = self._is_sentence(line, words, quote)
         if (

@@ -27,8 +27,13 @@ class BylineFinder:
             self._rx = {
                 "by": re.compile(rf"^\W*{_BY}\s*:?\s+(?P<names>.+?)\s*$", re.IGNORECASE),
                 "sep": re.compile(_SEPARATORS),
-                "name": re.compile(r"^(?:[A-ZÀ-ÞА-ЯЁІЇЄҐ\u0600-\u06ff][\w.'’-]*)(?:\s+(?:[A-ZÀ-ÞА-ЯЁІЇЄҐ\u0600-\u06ff][\w.'’-]*|de|da|van|von|der|den|del|la|le|di|bin|al|el|ibn)){0,4}$"),
-                "date_tail": re.compile(r"\s*(?:[|,–—-]\s*)?(?:updated|published|posted|on)\b.*$|\s*[|–—]\s*.*\d{4}.*$", re.IGNORECASE),
+                "name": re.compile(
+                    r"^(?:[A-ZÀ-ÞА-ЯЁІЇЄҐ\u0600-\u06ff][\w.'’-]*)(?:\s+(?:[A-ZÀ-ÞА-ЯЁІЇЄҐ\u0600-\u06ff][\w.'’-]*|de|da|van|von|der|den|del|la|le|di|bin|al|el|ibn)){0,4}$"
+                ),
+                "date_tail": re.compile(
+                    r"\s*(?:[|,–—-]\s*)?(?:updated|published|posted|on)\b.*$|\s*[|–—]\s*.*\d{4}.*$",
+                    re.IGNORECASE,
+                ),
             }
         return self._rx
 

@@ -96,13 +96,19 @@ class Cleaner:
         if title and lines and all(_same(line, title) for line in lines):
             reasons = [None] * len(lines)  # a title-only item: the title is the text
         elif len(lines) == 1 and reasons[0] in _HEADLINE_LABELS:
-            reasons[0] = None  # a one-line item ("VIDEO: ...", "FOTO: ..."): the label prefixes the only text there is
+            reasons[0] = (
+                None  # a one-line item ("VIDEO: ...", "FOTO: ..."): the label prefixes the only text there is
+            )
         else:
             self._drop_leading_menu(lines, reasons)
 
-        outlet = self._outlets.find(raw.outlet, page.site_name if page else None, raw.url or (page.url if page else None), lines)
+        outlet = self._outlets.find(
+            raw.outlet, page.site_name if page else None, raw.url or (page.url if page else None), lines
+        )
         if self.recurrent is not None and outlet:
-            learned = [i for i, line in enumerate(lines) if reasons[i] is None and self._is_recurrent(outlet, line)]
+            learned = [
+                i for i, line in enumerate(lines) if reasons[i] is None and self._is_recurrent(outlet, line)
+            ]
             without = list(reasons)
             for i in learned:
                 without[i] = "recurrent"
@@ -110,7 +116,10 @@ class Cleaner:
             # page seen before, not boilerplate around new text), nor when no text would be left (below)
             if learned and (
                 not any(self._boilerplate.is_sentence(lines[i]) for i in learned)
-                or any(r is None and self._boilerplate.is_sentence(line) for line, r in zip(lines, without, strict=True))
+                or any(
+                    r is None and self._boilerplate.is_sentence(line)
+                    for line, r in zip(lines, without, strict=True)
+                )
             ):
                 try:
                     return self._describe(raw, page, lines, without, title, outlet)
@@ -176,8 +185,10 @@ class Cleaner:
 
         body_lines = [lines[i] for i in kept]
         title_only = bool(title) and len(body_lines) == 1 and _same(body_lines[0], title or "")
-        if not title_only and not _has_words(body_lines, self.min_words) and not any(
-            len(line) >= 20 and not line.isascii() for line in body_lines
+        if (
+            not title_only
+            and not _has_words(body_lines, self.min_words)
+            and not any(len(line) >= 20 and not line.isascii() for line in body_lines)
         ):
             raise InputError(
                 "no article text left after cleaning (the item is empty or only boilerplate;"
@@ -203,7 +214,11 @@ class Cleaner:
         for i, line in enumerate(lines):
             if reasons[i] is not None:
                 continue
-            if len(line.split()) > 2 or any(c in line for c in ".!?:\"“«？。") or any(c.isdigit() for c in line):
+            if (
+                len(line.split()) > 2
+                or any(c in line for c in '.!?:"“«？。')
+                or any(c.isdigit() for c in line)
+            ):
                 if len(line.split()) >= 4:  # only when a real line follows
                     for j in candidates:
                         reasons[j] = "menu"

@@ -14,14 +14,39 @@ from datetime import date, datetime, timedelta, timezone
 from email.utils import parsedate_to_datetime
 from typing import NamedTuple
 
-MONTH_LANGUAGES: tuple[str, ...] = ("en", "fr", "de", "es", "it", "pt", "nl", "pl", "ru", "uk", "tr", "sl", "ar", "ca", "ro", "cs")
+MONTH_LANGUAGES: tuple[str, ...] = (
+    "en",
+    "fr",
+    "de",
+    "es",
+    "it",
+    "pt",
+    "nl",
+    "pl",
+    "ru",
+    "uk",
+    "tr",
+    "sl",
+    "ar",
+    "ca",
+    "ro",
+    "cs",
+)
 EARLIEST = date(1990, 1, 1)
 
 _TZ = {"UTC": 0, "GMT": 0, "Z": 0, "UT": 0, "BST": 1, "CET": 1, "CEST": 2, "MEZ": 1, "MESZ": 2, "EET": 2,
        "EEST": 3, "MSK": 3, "TRT": 3, "EST": -5, "EDT": -4, "CST": -6, "CDT": -5, "MST": -7, "MDT": -6,
        "PST": -8, "PDT": -7, "AKST": -9, "AKDT": -8, "HST": -10, "IST": 5.5, "JST": 9, "KST": 9}  # fmt: skip
 _EXTRA_MONTHS = {  # forms babel does not give (English abbreviations with dots, "Sept", Turkish ASCII)
-    "sept": 9, "sep": 9, "febr": 2, "agustos": 8, "subat": 2, "eylul": 9, "ekim": 10, "kasim": 11, "aralik": 12,
+    "sept": 9,
+    "sep": 9,
+    "febr": 2,
+    "agustos": 8,
+    "subat": 2,
+    "eylul": 9,
+    "ekim": 10,
+    "kasim": 11,
+    "aralik": 12,
 }
 _LABELS = (
     r"published|posted|publication|first published|publié(?:\s+le)?|publie|mis en ligne(?:\s+le)?|"
@@ -59,7 +84,9 @@ def _fold(s: str) -> str:
 class DateFinder:
     """Parse publish dates; ``now`` (a callable returning an aware datetime) bounds what is plausible."""
 
-    def __init__(self, now: Callable[[], datetime] | None = None, languages: tuple[str, ...] = MONTH_LANGUAGES):
+    def __init__(
+        self, now: Callable[[], datetime] | None = None, languages: tuple[str, ...] = MONTH_LANGUAGES
+    ):
         self.now = now
         self.languages = languages
         self._rx: dict[str, re.Pattern[str]] | None = None
@@ -99,16 +126,27 @@ class DateFinder:
                     flags,
                 ),
                 "mdy_name": re.compile(
-                    rf"(?<!\w){mon}(?!\w)\s*(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\s*,?\s*(?P<y>(?:19|20)\d\d){time}", flags
+                    rf"(?<!\w){mon}(?!\w)\s*(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\s*,?\s*(?P<y>(?:19|20)\d\d){time}",
+                    flags,
                 ),
                 "num": re.compile(
                     rf"(?<![\d.\/])(?P<a>[0-3]?\d)(?P<sep>[./-])(?P<b>[01]?\d)(?P=sep)(?P<y>(?:19|20)\d\d)(?![\d])(?:{time})"
                 ),
-                "ymd": re.compile(rf"(?<!\d)(?P<y>(?:19|20)\d\d)[./](?P<m>[01]?\d)[./](?P<d>[0-3]?\d)(?![\d])(?:{time})"),
-                "dmy_short": re.compile(rf"(?<![\w\d])(?P<d>[0-3]?\d)[- ]{mon}[- ]'?(?P<yy>\d\d)(?![\d:])", flags),
-                "cjk": re.compile(r"(?P<y>(?:19|20)\d\d)\s*[年년]\s*(?P<m>[01]?\d)\s*[月월]\s*(?P<d>[0-3]?\d)\s*[日일]"),
-                "label": re.compile(rf"(?:^|[\s|•·,(])(?P<label>{_LABELS})\s*(?:on|le|am|el|il|op|:|-|–)?\s*:?\s*", flags),
-                "updated": re.compile(rf"(?:^|[\s|•·,(])(?:{_UPDATED})\s*(?:on|le|am|el|il|op|:|-|–)?\s*:?\s*", flags),
+                "ymd": re.compile(
+                    rf"(?<!\d)(?P<y>(?:19|20)\d\d)[./](?P<m>[01]?\d)[./](?P<d>[0-3]?\d)(?![\d])(?:{time})"
+                ),
+                "dmy_short": re.compile(
+                    rf"(?<![\w\d])(?P<d>[0-3]?\d)[- ]{mon}[- ]'?(?P<yy>\d\d)(?![\d:])", flags
+                ),
+                "cjk": re.compile(
+                    r"(?P<y>(?:19|20)\d\d)\s*[年년]\s*(?P<m>[01]?\d)\s*[月월]\s*(?P<d>[0-3]?\d)\s*[日일]"
+                ),
+                "label": re.compile(
+                    rf"(?:^|[\s|•·,(])(?P<label>{_LABELS})\s*(?:on|le|am|el|il|op|:|-|–)?\s*:?\s*", flags
+                ),
+                "updated": re.compile(
+                    rf"(?:^|[\s|•·,(])(?:{_UPDATED})\s*(?:on|le|am|el|il|op|:|-|–)?\s*:?\s*", flags
+                ),
                 "dateline": re.compile(
                     rf"^[^\W\d_][\w.'’ /-]{{1,40}}(?:,[\w.'’ -]{{1,30}})?\s*(?:,|\s{_AGENCY}\s*[,-–—]?)\s*$"
                 ),
@@ -154,7 +192,9 @@ class DateFinder:
         else:
             year = int(g["y"])
         if kind in ("dmy_name", "mdy_name", "dmy_short"):
-            month = self._months.get(_fold(g["mon"].lower()).rstrip(".")) or self._months.get(g["mon"].lower())
+            month = self._months.get(_fold(g["mon"].lower()).rstrip(".")) or self._months.get(
+                g["mon"].lower()
+            )
             day = int(g["d"])
         elif kind == "num":
             a, b = int(g["a"]), int(g["b"])
@@ -286,7 +326,11 @@ class DateFinder:
                 if updated is None:
                     updated = HeadDate(hit.value, i, start, only_date)
                 continue
-            if len(before) <= 60 and (before.strip() == "" or rx["dateline"].match(before)) and rx["after"].match(after):
+            if (
+                len(before) <= 60
+                and (before.strip() == "" or rx["dateline"].match(before))
+                and rx["after"].match(after)
+            ):
                 return HeadDate(hit.value, i, start, only_date)
             if only_date:
                 return HeadDate(hit.value, i, start, True)

@@ -131,7 +131,10 @@ class HtmlExtractor:
             for node in _walk_json(data):
                 kind = node.get("@type")
                 kinds = kind if isinstance(kind, list) else [kind]
-                if not any(isinstance(k, str) and ("Article" in k or k in ("Report", "BlogPosting", "WebPage")) for k in kinds):
+                if not any(
+                    isinstance(k, str) and ("Article" in k or k in ("Report", "BlogPosting", "WebPage"))
+                    for k in kinds
+                ):
                     continue
                 if "date" not in found and isinstance(node.get("datePublished"), str):
                     found["date"], found["date_source"] = node["datePublished"], "json-ld"
@@ -150,11 +153,19 @@ class HtmlExtractor:
         if "date" not in found:
             for el in tree.iterfind(".//time"):
                 value = el.get("datetime")
-                if value and (el.get("pubdate") is not None or "publish" in (el.get("class") or "") or el.get("itemprop") == "datePublished"):
+                if value and (
+                    el.get("pubdate") is not None
+                    or "publish" in (el.get("class") or "")
+                    or el.get("itemprop") == "datePublished"
+                ):
                     found["date"], found["date_source"] = value, "time"
                     break
         if not authors:
-            authors = [metas[k] for k in ("author", "article:author", "sailthru.author", "dc.creator") if k in metas and "://" not in metas[k]][:1]
+            authors = [
+                metas[k]
+                for k in ("author", "article:author", "sailthru.author", "dc.creator")
+                if k in metas and "://" not in metas[k]
+            ][:1]
         found["authors"] = [a.strip() for a in authors if a and a.strip()]
         title = metas.get("og:title") or metas.get("twitter:title")
         if "title" not in found and title:

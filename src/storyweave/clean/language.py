@@ -125,7 +125,11 @@ class LanguageIdentifier:
             if counts["ko"] and "ko" in wanted and counts["ko"] >= counts["zh"]:
                 return "ko"
         top = max(("ar", "he", "el", "hi", "zh", "cyr", "latin"), key=lambda name: counts[name])
-        if top in ("ar", "he", "el", "hi", "zh") and top in wanted and counts[top] * 2 >= letters - counts["latin"]:
+        if (
+            top in ("ar", "he", "el", "hi", "zh")
+            and top in wanted
+            and counts[top] * 2 >= letters - counts["latin"]
+        ):
             if not (top == "ar" and {"fa", "ur"} & wanted) and not (top == "hi" and {"mr", "ne"} & wanted):
                 return top
         if top == "cyr":
@@ -147,7 +151,22 @@ class LanguageIdentifier:
             found = self._by_function_words(sample)
             if found is not None:
                 return found
-        non_latin = {"ar", "he", "el", "zh", "ja", "ko", "fa", "ur", "hi", "mr", "th", "ka", "hy", *_CYRILLIC_CODES}
+        non_latin = {
+            "ar",
+            "he",
+            "el",
+            "zh",
+            "ja",
+            "ko",
+            "fa",
+            "ur",
+            "hi",
+            "mr",
+            "th",
+            "ka",
+            "hy",
+            *_CYRILLIC_CODES,
+        }
         return self._lingua("latin", [c for c in self.languages if c not in non_latin], sample)
 
     def _stopword_table(self) -> dict[str, str]:

@@ -59,20 +59,30 @@ class OutletFinder:
     def _patterns(self) -> list[re.Pattern[str]]:
         if self._rx is None:
             upper = r"[^\W\d_a-zß-ÿа-я]"  # a capital letter (Latin, Cyrillic, Greek...) or '@'
-            connector = r"(?:de|del|della|di|da|do|dos|du|des|la|le|van|von|der|den|het|of|the|and|für|y|e|i|et|und)"
-            name = rf"(?P<name>(?:{upper}|@)[\w.&'’-]*(?:\s+(?:{connector}\s+)?(?:{upper}|\d)[\w.&'’-]*){{0,4}})"
-            platforms = r"(?i:Telegram|Twitter|X|Facebook|Instagram|YouTube|TikTok|VK|WhatsApp|LinkedIn|Threads)"
+            connector = (
+                r"(?:de|del|della|di|da|do|dos|du|des|la|le|van|von|der|den|het|of|the|and|für|y|e|i|et|und)"
+            )
+            name = (
+                rf"(?P<name>(?:{upper}|@)[\w.&'’-]*(?:\s+(?:{connector}\s+)?(?:{upper}|\d)[\w.&'’-]*){{0,4}})"
+            )
+            platforms = (
+                r"(?i:Telegram|Twitter|X|Facebook|Instagram|YouTube|TikTok|VK|WhatsApp|LinkedIn|Threads)"
+            )
             self._rx = [
                 re.compile(rf"\bAt\s+{name}\s*,\s*we\s+are\s+answerable\s+only\s+to\b"),
                 re.compile(rf"\b(?i:follow|like|find|join)\s+{name}\s+(?i:on|at)\s+{platforms}\b"),
                 re.compile(rf"\b(?i:subscribe to)\s+{name}\s+(?i:on)\s+{platforms}\b"),
-                re.compile(rf"(?:©|\(c\)|Copyright)\s*(?:©\s*)?(?:(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)\d\d)?\s*,?\s*)?{name}(?=\s*[.,|(]|\s+(?:All|Inc|LLC|Ltd|-|–)|\s*$)"),
+                re.compile(
+                    rf"(?:©|\(c\)|Copyright)\s*(?:©\s*)?(?:(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)\d\d)?\s*,?\s*)?{name}(?=\s*[.,|(]|\s+(?:All|Inc|LLC|Ltd|-|–)|\s*$)"
+                ),
                 re.compile(rf"(?:19|20)\d\d\s+{name}\.?\s+All rights reserved"),
                 re.compile(rf"^{upper}[\w .,'’-]{{0,60}}\((?P<name>{upper}[\w.&' -]{{1,30}})\)\s*[-–—]"),
             ]
         return self._rx
 
-    def find(self, outlet: str | None, site_name: str | None, url: str | None, lines: Sequence[str] = ()) -> str | None:
+    def find(
+        self, outlet: str | None, site_name: str | None, url: str | None, lines: Sequence[str] = ()
+    ) -> str | None:
         for candidate in (outlet, site_name):
             found = normalize_outlet(candidate)
             if found:

@@ -90,7 +90,9 @@ class StoryState:
     def from_record(cls, meta: dict[str, Any], blob: bytes) -> StoryState:
         centroid = np.frombuffer(blob, dtype=np.float32).copy()
         if centroid.shape[0] != meta["dim"]:
-            raise ValueError(f"story {meta['id']}: centroid has {centroid.shape[0]} values, record says {meta['dim']}")
+            raise ValueError(
+                f"story {meta['id']}: centroid has {centroid.shape[0]} values, record says {meta['dim']}"
+            )
         return cls(
             id=meta["id"],
             centroid=centroid,

@@ -32,6 +32,8 @@ class ClusterConfig:
     max_members: int = 200
     idf_bits: int = 20
     exact_limit: int = 1024
-    hnsw_connectivity: int = 8  # a sparser usearch graph than its defaults: cheaper insertion, same F1 (tuning log)
+    hnsw_connectivity: int = (
+        8  # a sparser usearch graph than its defaults: cheaper insertion, same F1 (tuning log)
+    )
     hnsw_expansion_add: int = 32
     hnsw_expansion_search: int = 64

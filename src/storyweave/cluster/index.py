@@ -82,7 +82,13 @@ class CentroidIndex:
         from usearch.index import Index
 
         connectivity, expansion_add, expansion_search = self.hnsw
-        self.ann = Index(ndim=self.dim, metric="cos", dtype="f32", connectivity=connectivity,
-                         expansion_add=expansion_add, expansion_search=expansion_search)
+        self.ann = Index(
+            ndim=self.dim,
+            metric="cos",
+            dtype="f32",
+            connectivity=connectivity,
+            expansion_add=expansion_add,
+            expansion_search=expansion_search,
+        )
         keys = np.fromiter(self.slot.values(), dtype=np.uint64, count=len(self.slot))
         self.ann.add(keys, self.matrix[keys.astype(np.int64)], threads=1)

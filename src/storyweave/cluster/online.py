@@ -106,11 +106,7 @@ DAY = 86400.0
 PAIR_WEIGHTS = (-4.46, 2.26, 1.91, 0.28)
 PAIR_RANGE = (-3.5, -1.8)
 StateSource = Callable[[float, float], Iterable[StoryState]]
-_LANG_SEP = "\x1f"  # IDF cache keys of terms are language + _LANG_SEP + term; anchors are "@" + anchor
-
-
-def _term_prefix(lang: str | None) -> str:
-    return (lang or "?") + _LANG_SEP
+ANCHORS = "@"  # the IDF table of anchors; terms have one table per language ("?" when unknown)
 
 
 class TermPrior(Protocol):
@@ -124,8 +120,11 @@ class _Memory:
 
     def __init__(self, dim: int, config: ClusterConfig) -> None:
         self.stories: dict[str, StoryState] = {}
-        self.index = CentroidIndex(dim, config.exact_limit,
-                            (config.hnsw_connectivity, config.hnsw_expansion_add, config.hnsw_expansion_search))
+        self.index = CentroidIndex(
+            dim,
+            config.exact_limit,
+            (config.hnsw_connectivity, config.hnsw_expansion_add, config.hnsw_expansion_search),
+        )
         self.alias: dict[str, str] = {}
         self.df = np.zeros(1 << config.idf_bits, dtype=np.int32)
         self.docs = 0
@@ -135,18 +134,30 @@ class _Memory:
         self.evicted_before: float | None = None
         self.fetched: set[int] = set()
         self.epoch_docs = 0  # IDF is frozen between refreshes so story norms can be cached exactly
-        self.df_epoch = self.df.copy()  # the document frequencies at the last refresh, which IDF is computed from
-        self.idf: dict[str, float] = {}
+        self.df_epoch = (
+            self.df.copy()
+        )  # the document frequencies at the last refresh, which IDF is computed from
+        self.idf: dict[
+            str, dict[str, float]
+        ] = {}  # part (a language, or ANCHORS) -> key -> IDF in this epoch
+        self.anchor_docs: dict[str, int] = {}  # anchor -> documents mentioning it, in this epoch
+        self.shares: dict[str, dict[str, float]] = {}  # language -> term -> the prior's document share
         self.buckets: dict[str, int] = {}  # memo of crc32 buckets, bounded
-        self.postings: dict[str, set[str]] = {}  # anchor -> active stories mentioning it (candidate generation)
+        self.postings: dict[
+            str, set[str]
+        ] = {}  # anchor -> active stories mentioning it (candidate generation)
         self.norms: dict[str, dict[str, float]] = {}  # story id -> part -> squared norm
 
 
 class OnlineClusterer:
     """``learn_one(features) -> story id``; ``predict_one(features) -> Assignment`` without side effects."""
 
-    def __init__(self, config: ClusterConfig = ClusterConfig(), state_source: StateSource | None = None,
-                 prior: TermPrior | None = None) -> None:
+    def __init__(
+        self,
+        config: ClusterConfig = ClusterConfig(),
+        state_source: StateSource | None = None,
+        prior: TermPrior | None = None,
+    ) -> None:
         self.config = config
         self.state_source = state_source
         self.prior = prior
@@ -175,7 +186,9 @@ class OnlineClusterer:
             return target
         decision = self._decide(mem, f, {})
         if decision.story_id is None:
-            story = StoryState(id=self._new_id(mem, f.article_id), centroid=np.zeros_like(f.dense, dtype=np.float32))
+            story = StoryState(
+                id=self._new_id(mem, f.article_id), centroid=np.zeros_like(f.dense, dtype=np.float32)
+            )
             mem.stories[story.id] = story
             self._add(mem, story, f)
             return story.id
@@ -308,7 +321,9 @@ class OnlineClusterer:
                 mem.postings.setdefault(a, set()).add(state.id)
         if evicted_before is not None and self._mem is not None:
             mem = self._mem
-            mem.evicted_before = evicted_before if mem.evicted_before is None else max(evicted_before, mem.evicted_before)
+            mem.evicted_before = (
+                evicted_before if mem.evicted_before is None else max(evicted_before, mem.evicted_before)
+            )
             mem.fetched.clear()
 
     def story_ids(self) -> list[str]:
@@ -325,8 +340,13 @@ class OnlineClusterer:
         if self._mem is None:
             return {"docs": 0, "epoch_docs": 0, "dim": None}, b""
         mem = self._mem
-        meta = {"docs": mem.docs, "epoch_docs": mem.epoch_docs, "dim": mem.index.dim, "bits": self.config.idf_bits,
-                "frozen": True}
+        meta = {
+            "docs": mem.docs,
+            "epoch_docs": mem.epoch_docs,
+            "dim": mem.index.dim,
+            "bits": self.config.idf_bits,
+            "frozen": True,
+        }
         return meta, zlib.compress(mem.df.tobytes() + mem.df_epoch.tobytes(), 1)
 
     def import_statistics(self, meta: dict[str, Any], blob: bytes) -> None:
@@ -339,10 +359,13 @@ class OnlineClusterer:
         if counts.shape[0] not in (size, 2 * size):
             return
         mem.df = counts[:size].copy()
-        mem.df_epoch = counts[size:].copy() if counts.shape[0] == 2 * size else mem.df.copy()  # older stores: live
+        mem.df_epoch = (
+            counts[size:].copy() if counts.shape[0] == 2 * size else mem.df.copy()
+        )  # older stores: live
         mem.docs = int(meta["docs"])
         mem.epoch_docs = int(meta["epoch_docs"])
         mem.idf.clear()
+        mem.anchor_docs.clear()
         mem.norms.clear()
 
     def unobserve(self, features: Iterable[Features]) -> None:
@@ -374,16 +397,28 @@ class OnlineClusterer:
             story = mem.stories[sid]
             dense, terms, anchors, log_gap = self._components(mem, f, story, cos, prep)
             parts = {
-                "bias": cfg.bias, "dense": cfg.w_dense * dense, "terms": cfg.w_terms * terms,
-                "anchors": cfg.w_anchors * anchors, "time": -cfg.w_time * log_gap,
-                "size": -cfg.w_size * math.log(max(story.size, 1)), **self._margins(mem, f, story),
+                "bias": cfg.bias,
+                "dense": cfg.w_dense * dense,
+                "terms": cfg.w_terms * terms,
+                "anchors": cfg.w_anchors * anchors,
+                "time": -cfg.w_time * log_gap,
+                "size": -cfg.w_size * math.log(max(story.size, 1)),
+                **self._margins(mem, f, story),
             }
-            out.append(Candidate(
-                story_id=sid, score=self._score(mem, f, story, cos, prep) + sum(self._margins(mem, f, story).values()),
-                dense=dense, terms=terms, anchors=anchors, gap_days=self._gap_days(f.published, story),
-                size=story.size, terms_imputed=not story.terms.get(f.lang or "?"),
-                shared_anchors=tuple(sorted(a for a in f.anchors if a in story.anchors)), contributions=parts,
-            ))
+            out.append(
+                Candidate(
+                    story_id=sid,
+                    score=self._score(mem, f, story, cos, prep) + sum(self._margins(mem, f, story).values()),
+                    dense=dense,
+                    terms=terms,
+                    anchors=anchors,
+                    gap_days=self._gap_days(f.published, story),
+                    size=story.size,
+                    terms_imputed=not story.terms.get(f.lang or "?"),
+                    shared_anchors=tuple(sorted(a for a in f.anchors if a in story.anchors)),
+                    contributions=parts,
+                )
+            )
         return sorted(out, key=lambda c: (-c.score, c.story_id))
 
     def freeze(self) -> None:
@@ -396,8 +431,10 @@ class OnlineClusterer:
         """Symmetric (dense cosine, IDF-weighted term cosine over all words, IDF-weighted anchor cosine) of two
         articles, with the IDF learned so far."""
         mem = self._memory(a.dense.shape[0])
-        terms = self._idf_cosine(mem, a.terms, b.terms, _term_prefix(a.lang), _term_prefix(b.lang))
-        anchors = self._idf_cosine(mem, dict.fromkeys(a.anchors, 1.0), dict.fromkeys(b.anchors, 1.0), "@", "@")
+        terms = self._idf_cosine(mem, a.terms, b.terms, (a.lang or "?"), (b.lang or "?"))
+        anchors = self._idf_cosine(
+            mem, dict.fromkeys(a.anchors, 1.0), dict.fromkeys(b.anchors, 1.0), "@", "@"
+        )
         return float(a.dense @ b.dense), terms, anchors
 
     def pair_similarity(self, a: Features, b: Features) -> float:
@@ -407,7 +444,12 @@ class OnlineClusterer:
         term weighs the same."""
         dense, terms, anchors = self.pair_components(a, b)
         bias, w_dense, w_terms, w_anchors = PAIR_WEIGHTS
-        g = bias + w_dense * dense + w_terms * math.sqrt(max(terms, 0.0)) + w_anchors * math.sqrt(max(anchors, 0.0))
+        g = (
+            bias
+            + w_dense * dense
+            + w_terms * math.sqrt(max(terms, 0.0))
+            + w_anchors * math.sqrt(max(anchors, 0.0))
+        )
         lo, hi = PAIR_RANGE
         return (min(max(g, lo), hi) - lo) / (hi - lo)
 
@@ -444,20 +486,34 @@ class OnlineClusterer:
             b = mem.buckets[key] = self._bucket(key)
         return b
 
-    def _idf(self, mem: _Memory, key: str) -> float:
-        """IDF of a term (``key`` = language prefix + term) or an anchor (``"@"`` + anchor), from the document
+    @staticmethod
+    def _table(mem: _Memory, part: str) -> dict[str, float]:
+        """The IDF values computed so far in this epoch for ``part`` (a language's terms, or ``ANCHORS``)."""
+        table = mem.idf.get(part)
+        if table is None:
+            table = mem.idf[part] = {}
+        return table
+
+    def _idf(self, mem: _Memory, part: str, key: str) -> float:
+        """IDF of a term of language ``part`` or of an anchor (``part`` = ``ANCHORS``), from the document
         frequencies frozen at the last refresh (so a value computed earlier, even by ``predict_one``, is the value
         computed now) plus ``prior_docs`` background documents from ``prior`` (see the module docstring)."""
-        value = mem.idf.get(key)
+        table = self._table(mem, part)
+        value = table.get(key)
         if value is None:
-            lang, _, term = key.partition(_LANG_SEP) if key[:1] != "@" else ("", "", key)
             share = 0.0
-            if self.prior is not None and lang:
-                share = self.prior.doc_share(term, lang if lang != "?" else None)
+            anchor = part == ANCHORS
+            if self.prior is not None and not anchor:
+                shares = mem.shares.get(part)
+                if shares is None or len(shares) > 1_000_000:
+                    shares = mem.shares[part] = {}
+                share = shares.get(key, -1.0)
+                if share < 0.0:  # the prior never changes: remembered across refreshes
+                    share = shares[key] = self.prior.doc_share(key, part if part != "?" else None)
             prior = self.config.prior_docs if self.prior is not None else 0.0
-            df = int(mem.df_epoch[self._buckets(mem, term)])
+            df = int(mem.df_epoch[self._buckets(mem, ANCHORS + key if anchor else key)])
             value = math.log((mem.epoch_docs + 1.0 + prior) / (df + 1.0 + prior * share)) + 1.0
-            mem.idf[key] = value
+            table[key] = value
         return value
 
     def _observe(self, mem: _Memory, f: Features) -> None:
@@ -475,6 +531,7 @@ class OnlineClusterer:
         mem.epoch_docs = mem.docs
         mem.df_epoch = mem.df.copy()
         mem.idf.clear()
+        mem.anchor_docs.clear()
         mem.norms.clear()
 
     def _unobserve(self, mem: _Memory, f: Features) -> None:
@@ -519,7 +576,9 @@ class OnlineClusterer:
         prep = self._prepare(mem, f)
         for sid, cos in cands:
             story = mem.stories.get(sid) or extra[sid]
-            z = self._score(mem, f, story, cos, prep) + sum(self._margins(mem, f, story).values())
+            z = self._score(mem, f, story, cos, prep)
+            if z > 0:  # margins only lower a score, and one at or below 0 can neither be joined nor merged
+                z += sum(self._margins(mem, f, story).values())
             scored.append((z, sid))
         if not scored:
             return Assignment(None, -math.inf)
@@ -536,7 +595,8 @@ class OnlineClusterer:
         k = self.config.anchor_candidates
         if k <= 0 or not f.anchors:
             return []
-        rare = sorted(f.anchors, key=lambda a: (-(mem.idf.get("@" + a) or self._idf(mem, "@" + a)), a))[:k]
+        table = self._table(mem, ANCHORS)
+        rare = sorted(f.anchors, key=lambda a: (-(table.get(a) or self._idf(mem, ANCHORS, a)), a))[:k]
         out: set[str] = set()
         for a in rare:
             ids = mem.postings.get(a)
@@ -589,30 +649,42 @@ class OnlineClusterer:
             count = story.anchors.get(a)
             if count:
                 holders = mem.postings.get(a, ())
-                docs = int(mem.df_epoch[self._buckets(mem, "@" + a)])
+                docs = self._anchor_docs(mem, a)
                 own += min(1.0 / (len(holders) + (story.id not in holders)), count / max(docs, 1))
         return own
+
+    def _anchor_docs(self, mem: _Memory, anchor: str) -> int:
+        """Documents mentioning ``anchor``, as frozen at the last refresh (memoised until the next one)."""
+        docs = mem.anchor_docs.get(anchor)
+        if docs is None:
+            docs = mem.anchor_docs[anchor] = int(mem.df_epoch[self._buckets(mem, ANCHORS + anchor)])
+        return docs
 
     def _top_terms(self, mem: _Memory, terms: dict[str, float], lang: str | None) -> dict[str, float]:
         """The article's ``article_terms`` heaviest terms by tf * idf (all of them if fewer)."""
         if len(terms) <= self.config.article_terms:
             return terms
-        idf = mem.idf
-        p = _term_prefix(lang)
+        part = lang or "?"
+        table = self._table(mem, part)
         ranked = heapq.nlargest(
-            self.config.article_terms, terms.items(), key=lambda kv: (kv[1] * (idf.get(p + kv[0]) or self._idf(mem, p + kv[0])), kv[0])
+            self.config.article_terms,
+            terms.items(),
+            key=lambda kv: (kv[1] * (table.get(kv[0]) or self._idf(mem, part, kv[0])), kv[0]),
         )
         return dict(ranked)
 
     def _prepare(self, mem: _Memory, f: Features) -> tuple[dict[str, float], float, dict[str, float], float]:
         """The article side of both IDF cosines: weights times IDF squared, and the squared norm."""
         out: list[Any] = []
-        for part, prefix in ((self._top_terms(mem, f.terms, f.lang), _term_prefix(f.lang)), (dict.fromkeys(f.anchors, 1.0), "@")):
-            idf = mem.idf
+        for part, prefix in (
+            (self._top_terms(mem, f.terms, f.lang), (f.lang or "?")),
+            (dict.fromkeys(f.anchors, 1.0), "@"),
+        ):
+            table = self._table(mem, prefix)
             vec = {}
             norm = 0.0
             for key, w in part.items():
-                i = idf.get(prefix + key) or self._idf(mem, prefix + key)
+                i = table.get(key) or self._idf(mem, prefix, key)
                 norm += (w * i) ** 2
                 vec[key] = w * i * i
             out.extend((vec, norm))
@@ -626,21 +698,35 @@ class OnlineClusterer:
         lang = f.lang or "?"
         story_terms = story.terms.get(lang)
         if story_terms:
-            terms = self._cosine(mem, terms_vec, terms_norm, story_terms, _term_prefix(lang), story.id, lang)
+            terms = self._cosine(mem, terms_vec, terms_norm, story_terms, (lang or "?"), story.id, lang)
         else:
             terms = self.config.missing_terms * dense_cos
         anchors = self._cosine(mem, anchor_vec, anchor_norm, story.anchors, "@", story.id, "@")
         return dense_cos, terms, anchors, math.log1p(self._gap_days(f.published, story))
 
-    def _score(self, mem: _Memory, f: Features, story: StoryState, dense_cos: float, prep: Any = None) -> float:
+    def _score(
+        self, mem: _Memory, f: Features, story: StoryState, dense_cos: float, prep: Any = None
+    ) -> float:
         cfg = self.config
         d, t, a, g = self._components(mem, f, story, dense_cos, prep)
-        return cfg.bias + cfg.w_dense * d + cfg.w_terms * t + cfg.w_anchors * a - cfg.w_time * g - cfg.w_size * math.log(
-            max(story.size, 1)
+        return (
+            cfg.bias
+            + cfg.w_dense * d
+            + cfg.w_terms * t
+            + cfg.w_anchors * a
+            - cfg.w_time * g
+            - cfg.w_size * math.log(max(story.size, 1))
         )
 
     def _cosine(
-        self, mem: _Memory, a: dict[str, float], na: float, s: dict[str, float], prefix: str, sid: str, part: str
+        self,
+        mem: _Memory,
+        a: dict[str, float],
+        na: float,
+        s: dict[str, float],
+        prefix: str,
+        sid: str,
+        part: str,
     ) -> float:
         """IDF-weighted cosine; the story side's norm is cached per (story, part) until the story or IDF changes."""
         if not a or not s:
@@ -658,10 +744,10 @@ class OnlineClusterer:
         cached = mem.norms.get(sid) if live else None
         ns = cached.get(part) if cached is not None else None
         if ns is None:
-            idf = mem.idf
+            table = self._table(mem, prefix)
             ns = 0.0
             for key, w in s.items():
-                ws = w * (idf.get(prefix + key) or self._idf(mem, prefix + key))
+                ws = w * (table.get(key) or self._idf(mem, prefix, key))
                 ns += ws * ws
             if live:
                 mem.norms.setdefault(sid, {})[part] = ns
@@ -670,15 +756,17 @@ class OnlineClusterer:
             return dot / math.sqrt((na + prior) * (ns + prior))
         return dot / math.sqrt(na * ns)
 
-    def _idf_cosine(self, mem: _Memory, a: dict[str, float], b: dict[str, float], prefix_a: str, prefix_b: str) -> float:
+    def _idf_cosine(
+        self, mem: _Memory, a: dict[str, float], b: dict[str, float], prefix_a: str, prefix_b: str
+    ) -> float:
         """Cosine of two weight dicts, each weight times the key's IDF (keys looked up with each side's prefix)."""
         common = a.keys() & b.keys()
         if not common:
             return 0.0
-        idf = mem.idf
 
-        def weigh(d: dict[str, float], prefix: str) -> dict[str, float]:
-            return {k: w * (idf.get(prefix + k) or self._idf(mem, prefix + k)) for k, w in d.items()}
+        def weigh(d: dict[str, float], part: str) -> dict[str, float]:
+            table = self._table(mem, part)
+            return {k: w * (table.get(k) or self._idf(mem, part, k)) for k, w in d.items()}
 
         wa, wb = weigh(a, prefix_a), weigh(b, prefix_b)
         na = math.sqrt(sum(w * w for w in wa.values()))
@@ -701,7 +789,7 @@ class OnlineClusterer:
             for key, w in top.items():
                 bucket[key] = bucket.get(key, 0.0) + w / norm
             if len(bucket) > 2 * cfg.max_terms:
-                story.terms[lang] = self._prune(mem, bucket, _term_prefix(lang))
+                story.terms[lang] = self._prune(mem, bucket, (lang or "?"))
         for a in f.anchors:
             story.anchors[a] = story.anchors.get(a, 0.0) + 1.0
         if len(story.anchors) > 2 * cfg.max_terms:
@@ -717,7 +805,7 @@ class OnlineClusterer:
             story.members.append(f.article_id)
 
     def _prune(self, mem: _Memory, weights: dict[str, float], prefix: str) -> dict[str, float]:
-        ranked = sorted(weights.items(), key=lambda kv: (-kv[1] * self._idf(mem, prefix + kv[0]), kv[0]))
+        ranked = sorted(weights.items(), key=lambda kv: (-kv[1] * self._idf(mem, prefix, kv[0]), kv[0]))
         return dict(ranked[: self.config.max_terms])
 
     def _add(self, mem: _Memory, story: StoryState, f: Features) -> None:
@@ -748,7 +836,7 @@ class OnlineClusterer:
             for key, w in terms.items():
                 bucket[key] = bucket.get(key, 0.0) + w
             if len(bucket) > 2 * self.config.max_terms:
-                old.terms[lang] = self._prune(mem, bucket, _term_prefix(lang))
+                old.terms[lang] = self._prune(mem, bucket, (lang or "?"))
         for key, w in young.anchors.items():
             old.anchors[key] = old.anchors.get(key, 0.0) + w
         if len(old.anchors) > 2 * self.config.max_terms:

@@ -77,7 +77,9 @@ def lead_text(title: str | None, text: str, chars: int) -> str:
     return joined[: cut if cut > chars // 2 else chars]
 
 
-def term_weights(title: str | None, text: str, max_chars: int, stem: int, title_boost: float) -> dict[str, float]:
+def term_weights(
+    title: str | None, text: str, max_chars: int, stem: int, title_boost: float
+) -> dict[str, float]:
     """Sub-linear tf of lower-cased words (>= 3 letters) cut to ``stem`` characters; title words count extra."""
     counts: dict[str, float] = defaultdict(float)
     title = title or ""

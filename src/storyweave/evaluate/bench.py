@@ -18,7 +18,9 @@ CLUSTER_CORPORA = ("ecbplus", "gva-longtail", "meantime", "newswcl50", "basil", 
 
 
 def _run(args: list[str]) -> dict[str, Any]:
-    proc = subprocess.run([sys.executable, "-m", "storyweave", *args, "--json"], capture_output=True, text=True)
+    proc = subprocess.run(
+        [sys.executable, "-m", "storyweave", *args, "--json"], capture_output=True, text=True
+    )
     if proc.returncode != 0:
         raise StoryweaveError(f"storyweave {' '.join(args)} failed: {proc.stderr.strip()[-2000:]}")
     return json.loads(proc.stdout.strip().splitlines()[-1])
@@ -93,28 +95,51 @@ def _largest_cell(story: dict[str, Any]) -> str:
 
 
 def render(results: dict[str, Any]) -> str:
-    lines = [f"Machine: {results['machine']}", "", "Ingest, clean and describe (no clustering):", "",
-             "| corpus | articles | language accuracy | articles/s | peak RSS MB |", "|---|---|---|---|---|"]
+    lines = [
+        f"Machine: {results['machine']}",
+        "",
+        "Ingest, clean and describe (no clustering):",
+        "",
+        "| corpus | articles | language accuracy | articles/s | peak RSS MB |",
+        "|---|---|---|---|---|",
+    ]
     for name, r in results["ingest"].items():
-        lines.append(f"| {name} | {r['articles']} | {r.get('language_accuracy', '-')} | "
-                     f"{r['articles_per_second']} | {r['peak_rss_mb']} |")
+        lines.append(
+            f"| {name} | {r['articles']} | {r.get('language_accuracy', '-')} | "
+            f"{r['articles_per_second']} | {r['peak_rss_mb']} |"
+        )
     if results.get("pair_language"):
         pl = results["pair_language"]
-        lines.append(f"| semeval2022-pairs (full texts, language only) | {pl['texts']} | "
-                     f"{pl['language_accuracy']} | - | - |")
-    lines += ["", "Whole pipeline (ingest, clean, describe, embed, cluster, store), online, one configuration:", "",
-              "| corpus | articles | BCubed P | BCubed R | BCubed F1 | pairwise F1 | stories gold/pred | articles/s |"
-              " peak RSS MB |", "|---|---|---|---|---|---|---|---|---|"]
+        lines.append(
+            f"| semeval2022-pairs (full texts, language only) | {pl['texts']} | "
+            f"{pl['language_accuracy']} | - | - |"
+        )
+    lines += [
+        "",
+        "Whole pipeline (ingest, clean, describe, embed, cluster, store), online, one configuration:",
+        "",
+        "| corpus | articles | BCubed P | BCubed R | BCubed F1 | pairwise F1 | stories gold/pred | articles/s |"
+        " peak RSS MB |",
+        "|---|---|---|---|---|---|---|---|---|",
+    ]
     for name, r in results["cluster"].items():
         lines.append(
             f"| {name} | {r['articles']} | {r['bcubed_precision']} | {r['bcubed_recall']} | {r['bcubed_f1']} | "
             f"{r['pairwise_f1']} | {r['stories_gold']}/{r['stories_pred']} | {r['articles_per_second']} | "
-            f"{r['peak_rss_mb']} |")
-    largest = {name: r["largest_stories"] for name, r in results["cluster"].items() if r.get("largest_stories")}
+            f"{r['peak_rss_mb']} |"
+        )
+    largest = {
+        name: r["largest_stories"] for name, r in results["cluster"].items() if r.get("largest_stories")
+    }
     if largest:
-        lines += ["", "The five largest predicted stories (what a user sorting by size opens first): size, purity "
-                  "(share of the majority gold story), gold stories, span in days:", "",
-                  "| corpus | largest stories (size / purity / gold stories / days) |", "|---|---|"]
+        lines += [
+            "",
+            "The five largest predicted stories (what a user sorting by size opens first): size, purity "
+            "(share of the majority gold story), gold stories, span in days:",
+            "",
+            "| corpus | largest stories (size / purity / gold stories / days) |",
+            "|---|---|",
+        ]
         for name, stories in largest.items():
             cells = "; ".join(_largest_cell(s) for s in stories)
             lines.append(f"| {name} | {cells} |")
@@ -122,9 +147,12 @@ def render(results: dict[str, Any]) -> str:
     whole = results["cluster"].get("gva-longtail")
     if embed and whole:
         ratio = whole["articles_per_second"] / embed["articles_per_second"]
-        lines += ["", f"Embedding step alone on the same gva-longtail texts ({embed['embedder']}, {embed['threads']} "
-                  f"threads, title + lead, mean {embed['mean_chars']} chars): {embed['articles_per_second']} "
-                  f"articles/s; the whole pipeline runs at {ratio:.0%} of that."]
+        lines += [
+            "",
+            f"Embedding step alone on the same gva-longtail texts ({embed['embedder']}, {embed['threads']} "
+            f"threads, title + lead, mean {embed['mean_chars']} chars): {embed['articles_per_second']} "
+            f"articles/s; the whole pipeline runs at {ratio:.0%} of that.",
+        ]
     if results.get("pairs"):
         p = results["pairs"]
         lines += ["", f"Pair similarity (semeval2022-pairs): Pearson {p['pearson']} over {p['n']} pairs", ""]

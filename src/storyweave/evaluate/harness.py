@@ -64,7 +64,10 @@ def corpus_documents(rows: Sequence[Mapping[str, Any]], source: str) -> Iterator
 def peak_rss_mb() -> float:
     """Peak resident memory of this process plus the largest finished child (the embedding worker): an upper
     bound of what the two held at once."""
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss + resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    peak = (
+        resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+        + resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    )
     return peak / (1024 * 1024) if sys.platform == "darwin" else peak / 1024
 
 
@@ -105,13 +108,23 @@ def embedding_speed(path: str | Path, settings: Settings = Settings()) -> dict[s
 
 def _added(a: Any, b: Any) -> Any:
     """Two ingest reports as one."""
-    return replace(a, read=a.read + b.read, stored=a.stored + b.stored, duplicates=a.duplicates + b.duplicates,
-                   failed=a.failed + b.failed, errors=a.errors + b.errors)
+    return replace(
+        a,
+        read=a.read + b.read,
+        stored=a.stored + b.stored,
+        duplicates=a.duplicates + b.duplicates,
+        failed=a.failed + b.failed,
+        errors=a.errors + b.errors,
+    )
 
 
-def evaluate_corpus(path: str | Path, settings: Settings = Settings(), cluster: bool = True,
-                    first_run: tuple[str, frozenset[str]] | None = None,
-                    cluster_config: ClusterConfig | None = None) -> dict[str, Any]:
+def evaluate_corpus(
+    path: str | Path,
+    settings: Settings = Settings(),
+    cluster: bool = True,
+    first_run: tuple[str, frozenset[str]] | None = None,
+    cluster_config: ClusterConfig | None = None,
+) -> dict[str, Any]:
     """Ingest ``path`` into a fresh store and score it; returns the metrics as a dict. ``first_run``: (field,
     values): the rows whose field holds one of the values are ingested by one process-like session first, the
     others by a second one on the same store (stories must span runs as they span one run)."""
@@ -123,12 +136,17 @@ def evaluate_corpus(path: str | Path, settings: Settings = Settings(), cluster: 
     runs = [rows]
     if first_run is not None:
         field, values = first_run
-        runs = [[r for r in rows if str(r.get(field)) in values], [r for r in rows if str(r.get(field)) not in values]]
+        runs = [
+            [r for r in rows if str(r.get(field)) in values],
+            [r for r in rows if str(r.get(field)) not in values],
+        ]
     with tempfile.TemporaryDirectory(prefix="storyweave-eval-") as tmp:
         run_settings = replace(settings, db=str(Path(tmp) / "eval.db"))
         elapsed = 0.0
         report: Any = None
-        for run_rows in runs:  # each run a fresh engine on the same store, as separate ingest commands would be
+        for (
+            run_rows
+        ) in runs:  # each run a fresh engine on the same store, as separate ingest commands would be
             with Storyweave(settings=run_settings, cluster=cluster, cluster_config=cluster_config) as sw:
                 if cluster:
                     sw.pipeline.warm_up()
@@ -159,16 +177,25 @@ def evaluate_corpus(path: str | Path, settings: Settings = Settings(), cluster: 
         full_pred = {k: pred.get(k, "failed:" + k) for k in gold}
         bp, br, bf = bcubed(gold, full_pred)
         pp, pr, pf = pairwise(gold, full_pred)
-        result.update({
-            "bcubed_precision": round(bp, 4), "bcubed_recall": round(br, 4), "bcubed_f1": round(bf, 4),
-            "pairwise_precision": round(pp, 4), "pairwise_recall": round(pr, 4), "pairwise_f1": round(pf, 4),
-            "stories_pred": len(set(full_pred.values())),
-        })
+        result.update(
+            {
+                "bcubed_precision": round(bp, 4),
+                "bcubed_recall": round(br, 4),
+                "bcubed_f1": round(bf, 4),
+                "pairwise_precision": round(pp, 4),
+                "pairwise_recall": round(pr, 4),
+                "pairwise_f1": round(pf, 4),
+                "stories_pred": len(set(full_pred.values())),
+            }
+        )
         # the stories a user sorting by size opens first: a story chaining unrelated events is impure and long
         times = {str(r["id"]): to_timestamp(r.get("date")) for r in rows}
         result["largest_stories"] = [
-            {**s, "purity": round(s["purity"], 4),
-             "span_days": None if s["span_days"] is None else round(s["span_days"], 1)}
+            {
+                **s,
+                "purity": round(s["purity"], 4),
+                "span_days": None if s["span_days"] is None else round(s["span_days"], 1),
+            }
             for s in largest_stories(gold, full_pred, times)
         ]
     if report.errors:

@@ -25,7 +25,9 @@ def load_pairs(path: str | Path) -> list[dict[str, str]]:
         needed = {"text1", "text2", "Overall"}
         missing = needed - set(reader.fieldnames or ())
         if missing:
-            raise StoryweaveError(f"{path}: missing column(s) {', '.join(sorted(missing))}; need {sorted(needed)}")
+            raise StoryweaveError(
+                f"{path}: missing column(s) {', '.join(sorted(missing))}; need {sorted(needed)}"
+            )
         return list(reader)
 
 
@@ -53,8 +55,17 @@ def pair_features(
                 result = cleaner.clean(raw)
             except InputError:
                 break
-            pair.append(Article(id=f"{number}-{side}", source_id=f"{number}-{side}", title=result.title,
-                                text=result.text, lang=result.lang, published=None, outlet=None))
+            pair.append(
+                Article(
+                    id=f"{number}-{side}",
+                    source_id=f"{number}-{side}",
+                    title=result.title,
+                    text=result.text,
+                    lang=result.lang,
+                    published=None,
+                    outlet=None,
+                )
+            )
         if len(pair) == 2:
             articles.extend(pair)
             keep.append(row)
@@ -83,7 +94,9 @@ def evaluate_pairs(path: str | Path, settings: Settings = Settings()) -> dict[st
         "n": len(keep),
         "skipped": len(rows) - len(keep),
         "pearson": round(pearson(sims, gold), 4),
-        "by_lang_pair": {k: {"n": len(v[0]), "pearson": round(pearson(v[0], v[1]), 4) if len(v[0]) > 2 else None}
-                         for k, v in sorted(by_pair.items())},
+        "by_lang_pair": {
+            k: {"n": len(v[0]), "pearson": round(pearson(v[0], v[1]), 4) if len(v[0]) > 2 else None}
+            for k, v in sorted(by_pair.items())
+        },
         "seconds": round(time.perf_counter() - started, 2),
     }

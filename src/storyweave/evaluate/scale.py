@@ -84,9 +84,14 @@ def probe(db: str, corpus: str, settings: Settings) -> dict[str, Any]:
         started = time.perf_counter()
         report = sw.ingest_documents(corpus_documents(half, corpus))
         elapsed = time.perf_counter() - started
-    return {"stored_before": stored_before, "articles": len(half), "stored": report.stored,
-            "seconds": round(elapsed, 2), "articles_per_second": round(len(half) / elapsed, 1),
-            "peak_rss_mb": round(peak_rss_mb(), 1)}
+    return {
+        "stored_before": stored_before,
+        "articles": len(half),
+        "stored": report.stored,
+        "seconds": round(elapsed, 2),
+        "articles_per_second": round(len(half) / elapsed, 1),
+        "peak_rss_mb": round(peak_rss_mb(), 1),
+    }
 
 
 def run_scale(corpus: str, sizes: list[int], workdir: str | None = None, echo=print) -> dict[str, Any]:
@@ -114,10 +119,19 @@ def run_scale(corpus: str, sizes: list[int], workdir: str | None = None, echo=pr
         shutil.copy(db, trial)
         try:
             proc = subprocess.run(
-                [sys.executable, "-c", "import json,sys; from storyweave.evaluate.scale import probe;"
-                 " from storyweave.config import Settings;"
-                 " print(json.dumps(probe(sys.argv[1], sys.argv[2], Settings())))", str(trial), corpus],
-                capture_output=True, text=True, check=True)
+                [
+                    sys.executable,
+                    "-c",
+                    "import json,sys; from storyweave.evaluate.scale import probe;"
+                    " from storyweave.config import Settings;"
+                    " print(json.dumps(probe(sys.argv[1], sys.argv[2], Settings())))",
+                    str(trial),
+                    corpus,
+                ],
+                capture_output=True,
+                text=True,
+                check=True,
+            )
         finally:
             for leftover in (trial, Path(f"{trial}-wal"), Path(f"{trial}-shm")):
                 leftover.unlink(missing_ok=True)

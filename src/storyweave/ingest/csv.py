@@ -87,7 +87,9 @@ class CsvReader(Reader):
                 continue
             try:
                 record = dict(zip(header, row, strict=True))
-                yield record_to_document(record, source=source, format=self.format, line=start, blank_is_missing=True)
+                yield record_to_document(
+                    record, source=source, format=self.format, line=start, blank_is_missing=True
+                )
             except InputError as error:
                 yield ItemError(source, error.reason, start)
 

@@ -11,17 +11,19 @@ from storyweave.errors import InputError
 from storyweave.models import RawDocument
 
 # canonical field -> accepted names, the first present one wins; the others stay in ``extra``
-ALIASES: Mapping[str, tuple[str, ...]] = MappingProxyType({
-    "id": ("id",),
-    "title": ("title", "headline"),
-    "text": ("text", "body", "content"),
-    "html": ("html",),
-    "date": ("date", "published", "publish_date", "published_at", "datetime"),
-    "outlet": ("outlet", "source", "site"),
-    "url": ("url", "link"),
-    "lang": ("lang", "language"),
-    "authors": ("authors", "author"),
-})
+ALIASES: Mapping[str, tuple[str, ...]] = MappingProxyType(
+    {
+        "id": ("id",),
+        "title": ("title", "headline"),
+        "text": ("text", "body", "content"),
+        "html": ("html",),
+        "date": ("date", "published", "publish_date", "published_at", "datetime"),
+        "outlet": ("outlet", "source", "site"),
+        "url": ("url", "link"),
+        "lang": ("lang", "language"),
+        "authors": ("authors", "author"),
+    }
+)
 TEXT_NAMES: tuple[str, ...] = ALIASES["text"] + ALIASES["html"]
 _NAME_TO_FIELD = MappingProxyType({name: canonical for canonical, names in ALIASES.items() for name in names})
 _AUTHOR_SPLIT = re.compile(r"\s*[,;]\s*")

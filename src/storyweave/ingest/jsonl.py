@@ -82,7 +82,9 @@ class JsonReader(Reader):
     format = "json"
     extensions = (".json",)
 
-    def __init__(self, max_bytes: int = 200 * MB, max_item_bytes: int = 64 * MB, chunk_bytes: int = 1 << 16) -> None:
+    def __init__(
+        self, max_bytes: int = 200 * MB, max_item_bytes: int = 64 * MB, chunk_bytes: int = 1 << 16
+    ) -> None:
         self.max_bytes = max_bytes
         self.max_item_bytes = max_item_bytes
         self.chunk_bytes = chunk_bytes
@@ -126,7 +128,9 @@ class JsonReader(Reader):
             return self._document(item, source, number)
         return ItemError(source, f"not a json object (got {json_type(item)})", number)
 
-    def _stream(self, stream: BinaryIO, source: str, buf: str, decoder: Any) -> Iterator[RawDocument | ItemError]:
+    def _stream(
+        self, stream: BinaryIO, source: str, buf: str, decoder: Any
+    ) -> Iterator[RawDocument | ItemError]:
         """Items of a top-level array, parsed one at a time from a sliding text buffer.
 
         A parse that fails before the end of the input may only be cut short: more text is read (at least
@@ -150,7 +154,9 @@ class JsonReader(Reader):
                 try:
                     buf += decoder.decode(data, final=not data)
                 except UnicodeDecodeError as exc:
-                    raise InputError(f"undecodable text after item {number}: not utf-8 ({exc.reason})", line) from None
+                    raise InputError(
+                        f"undecodable text after item {number}: not utf-8 ({exc.reason})", line
+                    ) from None
                 if not data:
                     eof = True
                     break
@@ -178,8 +184,9 @@ class JsonReader(Reader):
                 value, end = parser.raw_decode(buf, pos)
             except json.JSONDecodeError as error:
                 if len(buf) - pos > self.max_item_bytes:
-                    raise InputError(f"json item {number + 1} too large: over {self.max_item_bytes / MB:g} MB",
-                                     line) from None
+                    raise InputError(
+                        f"json item {number + 1} too large: over {self.max_item_bytes / MB:g} MB", line
+                    ) from None
                 if more(len(buf) - pos):
                     continue
                 at = line + buf.count("\n", pos, error.pos)

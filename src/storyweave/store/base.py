@@ -64,11 +64,17 @@ class WriteBatch:
 
     articles: list[StoredArticle] = field(default_factory=list)
     embeddings: list[tuple[str, str, bytes]] = field(default_factory=list)  # (article_id, model, vector)
-    story_states: list[tuple[str, str, bytes, float | None]] = field(default_factory=list)  # (id, json, blob, last_ts)
+    story_states: list[tuple[str, str, bytes, float | None]] = field(
+        default_factory=list
+    )  # (id, json, blob, last_ts)
     merges: list[tuple[str, str]] = field(default_factory=list)  # (old story id, surviving id)
-    line_counts: list[tuple] = field(default_factory=list)  # (outlet, line hash, count[, stories]); count 0 deletes
+    line_counts: list[tuple] = field(
+        default_factory=list
+    )  # (outlet, line hash, count[, stories]); count 0 deletes
     story_assignments: list[tuple[str, str]] = field(default_factory=list)  # (article_id, story_id) updates
-    drop_stories: list[str] = field(default_factory=list)  # story states deleted first (a recluster rebuilds them)
+    drop_stories: list[str] = field(
+        default_factory=list
+    )  # story states deleted first (a recluster rebuilds them)
     statistics: tuple[str, bytes] | None = None  # the clusterer's learned term statistics (json, blob)
 
     def __len__(self) -> int:
@@ -135,7 +141,9 @@ class Store(ABC):
     def embeddings(self, article_ids: Sequence[str], model: str) -> dict[str, bytes]: ...
 
     @abstractmethod
-    def story_states(self, since: float | None = None, until: float | None = None) -> Iterable[tuple[str, bytes]]:
+    def story_states(
+        self, since: float | None = None, until: float | None = None
+    ) -> Iterable[tuple[str, bytes]]:
         """(json, blob) of stories whose last activity lies in [since, until] (unbounded where None)."""
 
     @abstractmethod

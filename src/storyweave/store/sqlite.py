@@ -15,9 +15,7 @@ from storyweave.store.base import ArticleQuery, Revision, Store, StoredArticle, 
 from storyweave.store.migrations import MIGRATIONS
 from storyweave.timeutil import to_timestamp
 
-_ARTICLE_COLUMNS = (
-    "id, source_id, title, text, lang, published, outlet, authors, url, duplicate_of, removed, extra, story_id, ingested"
-)
+_ARTICLE_COLUMNS = "id, source_id, title, text, lang, published, outlet, authors, url, duplicate_of, removed, extra, story_id, ingested"
 _CHUNK = 500  # SQLite's bound-parameter limit is at least 999
 
 
@@ -47,10 +45,19 @@ def _row_to_article(row: sqlite3.Row) -> Article:
 
 def _article_from_json(data: dict[str, Any]) -> Article:
     return Article(
-        id=data["id"], source_id=data["source_id"], title=data.get("title"), text=data.get("text") or "",
-        lang=data.get("lang"), published=data.get("published"), outlet=data.get("outlet"),
-        authors=tuple(data.get("authors") or ()), url=data.get("url"), duplicate_of=data.get("duplicate_of"),
-        removed=tuple(data.get("removed") or ()), story_id=data.get("story_id"), extra=data.get("extra") or {},
+        id=data["id"],
+        source_id=data["source_id"],
+        title=data.get("title"),
+        text=data.get("text") or "",
+        lang=data.get("lang"),
+        published=data.get("published"),
+        outlet=data.get("outlet"),
+        authors=tuple(data.get("authors") or ()),
+        url=data.get("url"),
+        duplicate_of=data.get("duplicate_of"),
+        removed=tuple(data.get("removed") or ()),
+        story_id=data.get("story_id"),
+        extra=data.get("extra") or {},
     )
 
 
@@ -96,7 +103,9 @@ class SQLiteStore(Store):
         self._db.execute("PRAGMA journal_mode=WAL")
         self._db.execute("PRAGMA synchronous=NORMAL")
         self._db.execute("PRAGMA foreign_keys=ON")
-        self._db.execute("PRAGMA cache_size=-131072")  # 128 MiB: random index pages of a large store stay cached
+        self._db.execute(
+            "PRAGMA cache_size=-131072"
+        )  # 128 MiB: random index pages of a large store stay cached
         self.migrate()
 
     # --- schema -------------------------------------------------------------------------------
@@ -152,7 +161,8 @@ class SQLiteStore(Store):
             )
             db.executemany("DELETE FROM stories WHERE id = ?", [(sid,) for sid in batch.drop_stories])
             db.executemany(
-                "INSERT OR REPLACE INTO stories (id, state, blob, last_ts) VALUES (?, ?, ?, ?)", batch.story_states
+                "INSERT OR REPLACE INTO stories (id, state, blob, last_ts) VALUES (?, ?, ?, ?)",
+                batch.story_states,
             )
             db.executemany(
                 "INSERT OR REPLACE INTO story_merges (old_id, new_id, at) VALUES (?, ?, ?)",
@@ -161,7 +171,9 @@ class SQLiteStore(Store):
             for old, new in batch.merges:
                 db.execute("UPDATE articles SET story_id = ? WHERE story_id = ?", (new, old))
                 db.execute("DELETE FROM stories WHERE id = ?", (old,))
-            db.executemany("UPDATE articles SET story_id = ? WHERE id = ?", [(s, a) for a, s in batch.story_assignments])
+            db.executemany(
+                "UPDATE articles SET story_id = ? WHERE id = ?", [(s, a) for a, s in batch.story_assignments]
+            )
             if batch.statistics is not None:
                 db.execute(
                     "INSERT OR REPLACE INTO clusterer_statistics (name, meta, blob) VALUES ('default', ?, ?)",
@@ -169,7 +181,11 @@ class SQLiteStore(Store):
                 )
             db.executemany(
                 "INSERT OR REPLACE INTO outlet_lines (outlet, line_hash, n, stories) VALUES (?, ?, ?, ?)",
-                [(row[0], row[1], row[2], row[3] if len(row) > 3 else "") for row in batch.line_counts if row[2] > 0],
+                [
+                    (row[0], row[1], row[2], row[3] if len(row) > 3 else "")
+                    for row in batch.line_counts
+                    if row[2] > 0
+                ],
             )
             db.executemany(
                 "DELETE FROM outlet_lines WHERE outlet = ? AND line_hash = ?",
@@ -194,10 +210,23 @@ class SQLiteStore(Store):
                 skipped.append(a.id)
                 continue
             values = (
-                stored.content_hash, a.title, a.text, a.lang, a.published, to_timestamp(a.published), a.outlet,
-                json.dumps(list(a.authors), ensure_ascii=False), a.url, a.duplicate_of,
-                json.dumps(list(a.removed), ensure_ascii=False), json.dumps(dict(a.extra), ensure_ascii=False, default=str),
-                a.story_id, stored.signature, now, stored.identity, stored.raw_hash,
+                stored.content_hash,
+                a.title,
+                a.text,
+                a.lang,
+                a.published,
+                to_timestamp(a.published),
+                a.outlet,
+                json.dumps(list(a.authors), ensure_ascii=False),
+                a.url,
+                a.duplicate_of,
+                json.dumps(list(a.removed), ensure_ascii=False),
+                json.dumps(dict(a.extra), ensure_ascii=False, default=str),
+                a.story_id,
+                stored.signature,
+                now,
+                stored.identity,
+                stored.raw_hash,
             )
             if stored.replaces is None:
                 db.execute(
@@ -217,7 +246,8 @@ class SQLiteStore(Store):
                 db.execute("DELETE FROM dup_bands WHERE article_id = ?", (a.id,))
             if stored.bands:
                 db.executemany(
-                    "INSERT INTO dup_bands (band, article_id) VALUES (?, ?)", [(band, a.id) for band in stored.bands]
+                    "INSERT INTO dup_bands (band, article_id) VALUES (?, ?)",
+                    [(band, a.id) for band in stored.bands],
                 )
         return skipped
 
@@ -230,7 +260,13 @@ class SQLiteStore(Store):
         ).fetchone()[0]
         self._db.execute(
             "INSERT INTO article_revisions (article_id, revision, replaced_at, raw_hash, article) VALUES (?,?,?,?,?)",
-            (old.id, number, now, row[0] if row else None, json.dumps(old.to_json(), ensure_ascii=False, default=str)),
+            (
+                old.id,
+                number,
+                now,
+                row[0] if row else None,
+                json.dumps(old.to_json(), ensure_ascii=False, default=str),
+            ),
         )
 
     def merged_story_ids(self) -> list[str]:
@@ -243,7 +279,10 @@ class SQLiteStore(Store):
             yield from self._db.execute(sql.format(marks=",".join("?" * len(chunk))), [*before, *chunk])
 
     def known_source_ids(self, source_ids: Sequence[str]) -> set[str]:
-        return {r[0] for r in self._rows_in("SELECT source_id FROM articles WHERE source_id IN ({marks})", source_ids)}
+        return {
+            r[0]
+            for r in self._rows_in("SELECT source_id FROM articles WHERE source_id IN ({marks})", source_ids)
+        }
 
     def versions(self, identities: Sequence[str]) -> dict[str, list[StoredVersion]]:
         found: dict[str, list[StoredVersion]] = {}
@@ -260,22 +299,29 @@ class SQLiteStore(Store):
         return [Revision(r[0], r[1], _article_from_json(json.loads(r[2]))) for r in rows]
 
     def story_states_by_id(self, story_ids: Sequence[str]) -> list[tuple[str, bytes]]:
-        return [(r[0], r[1]) for r in self._rows_in("SELECT state, blob FROM stories WHERE id IN ({marks})", story_ids)]
+        return [
+            (r[0], r[1])
+            for r in self._rows_in("SELECT state, blob FROM stories WHERE id IN ({marks})", story_ids)
+        ]
 
     def count_stories(self) -> int:
         return int(self._db.execute("SELECT count(*) FROM stories").fetchone()[0])
 
     def find_by_content_hash(self, hashes: Sequence[str]) -> dict[str, str]:
         found: dict[str, str] = {}
-        sql = ("SELECT content_hash, id FROM articles WHERE content_hash IN ({marks})"
-               " AND duplicate_of IS NULL ORDER BY rowid")
+        sql = (
+            "SELECT content_hash, id FROM articles WHERE content_hash IN ({marks})"
+            " AND duplicate_of IS NULL ORDER BY rowid"
+        )
         for digest, article_id in self._rows_in(sql, hashes):
             found.setdefault(digest, article_id)
         return found
 
     def near_duplicate_candidates(self, bands: Sequence[int]) -> list[tuple[str, bytes]]:
-        sql = ("SELECT a.rowid, a.id, a.signature FROM dup_bands b JOIN articles a ON a.id = b.article_id"
-               " WHERE b.band IN ({marks}) AND a.duplicate_of IS NULL")
+        sql = (
+            "SELECT a.rowid, a.id, a.signature FROM dup_bands b JOIN articles a ON a.id = b.article_id"
+            " WHERE b.band IN ({marks}) AND a.duplicate_of IS NULL"
+        )
         rows = sorted((r[0], r[1], r[2]) for r in self._rows_in(sql, bands) if r[2] is not None)
         out: dict[str, bytes] = {}
         for _, article_id, signature in rows:  # oldest first: ties go to the first copy stored
@@ -290,7 +336,9 @@ class SQLiteStore(Store):
         sql = "SELECT article_id, vector FROM embeddings WHERE model = ? AND article_id IN ({marks})"
         return {r[0]: r[1] for r in self._rows_in(sql, article_ids, before=[model])}
 
-    def story_states(self, since: float | None = None, until: float | None = None) -> Iterable[tuple[str, bytes]]:
+    def story_states(
+        self, since: float | None = None, until: float | None = None
+    ) -> Iterable[tuple[str, bytes]]:
         sql = "SELECT state, blob FROM stories WHERE 1=1"
         args: list[Any] = []
         if since is not None:  # undated stories have no activity time: they always count as active
@@ -302,7 +350,9 @@ class SQLiteStore(Store):
         return [(r[0], r[1]) for r in self._db.execute(sql, args)]
 
     def clusterer_statistics(self) -> tuple[str, bytes] | None:
-        row = self._db.execute("SELECT meta, blob FROM clusterer_statistics WHERE name = 'default'").fetchone()
+        row = self._db.execute(
+            "SELECT meta, blob FROM clusterer_statistics WHERE name = 'default'"
+        ).fetchone()
         return None if row is None else (row[0], row[1])
 
     def latest_story_time(self) -> float | None:
@@ -380,7 +430,9 @@ class SQLiteStore(Store):
         members: dict[str, list[sqlite3.Row]] = {i: [] for i in ids}
         rows = self._rows_in(
             "SELECT story_id, id, title, lang, outlet, published, published_ts FROM articles"
-            " WHERE story_id IN ({marks})", ids)
+            " WHERE story_id IN ({marks})",
+            ids,
+        )
         for row in rows:
             members[row["story_id"]].append(row)
         return [_story(i, members[i]) for i in ids]
@@ -388,7 +440,8 @@ class SQLiteStore(Store):
     def story(self, story_id: str) -> Story:
         resolved = self.resolve_story(story_id)
         rows = self._db.execute(
-            "SELECT id, title, lang, outlet, published, published_ts FROM articles WHERE story_id = ?", (resolved,)
+            "SELECT id, title, lang, outlet, published, published_ts FROM articles WHERE story_id = ?",
+            (resolved,),
         ).fetchall()
         if not rows:
             raise NotFoundError(f"no story with id {story_id!r}; list ids with `storyweave stories`")
@@ -398,8 +451,12 @@ class SQLiteStore(Store):
         q = self._db.execute
         return {
             "articles": int(q("SELECT count(*) FROM articles").fetchone()[0]),
-            "duplicates": int(q("SELECT count(*) FROM articles WHERE duplicate_of IS NOT NULL").fetchone()[0]),
-            "stories": int(q("SELECT count(DISTINCT story_id) FROM articles WHERE story_id IS NOT NULL").fetchone()[0]),
+            "duplicates": int(
+                q("SELECT count(*) FROM articles WHERE duplicate_of IS NOT NULL").fetchone()[0]
+            ),
+            "stories": int(
+                q("SELECT count(DISTINCT story_id) FROM articles WHERE story_id IS NOT NULL").fetchone()[0]
+            ),
             "outlets": int(q("SELECT count(DISTINCT outlet) FROM articles").fetchone()[0]),
             "languages": int(q("SELECT count(DISTINCT lang) FROM articles").fetchone()[0]),
         }
