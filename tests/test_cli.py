@@ -135,3 +135,44 @@ def test_db_from_environment(runner, tmp_path, monkeypatch):
     shutil.copy(SAMPLES / "ecbplus" / "1_10ecbplus.txt", src)
     assert runner.invoke(app, ["ingest", str(src)]).exit_code == 0
     assert path.exists()
+
+
+def test_read_commands_refuse_a_missing_store_and_ingest_says_it_creates_one(runner, tmp_path):
+    missing = str(tmp_path / "typo.db")
+    for command in (["articles"], ["stories"], ["article", "x"], ["story", "s"], ["explain", "x"]):
+        result = runner.invoke(app, ["--db", missing, *command])
+        assert result.exit_code == 2, command
+        assert f"no store at {missing}" in result.stderr
+    assert not (tmp_path / "typo.db").exists()
+    src = tmp_path / "one.txt"
+    shutil.copy(SAMPLES / "ecbplus" / "1_10ecbplus.txt", src)
+    created = runner.invoke(app, ["--db", missing, "ingest", str(src)])
+    assert created.exit_code == 0 and f"created store {missing}" in created.stderr
+    again = runner.invoke(app, ["--db", missing, "ingest", str(src)])
+    assert "created store" not in again.stderr
+
+
+def test_a_file_that_is_not_a_store_is_one_line_exit_2(runner, tmp_path):
+    import sqlite3
+
+    text = tmp_path / "notes.db"
+    text.write_text("these are my notes, not a database\n" * 100)
+    other = tmp_path / "other.db"
+    con = sqlite3.connect(other)
+    con.execute("CREATE TABLE recipes (name TEXT)")
+    con.close()
+    for path in (text, other):
+        for command in (["articles"], ["ingest", str(SAMPLES / "ecbplus" / "1_10ecbplus.txt")]):
+            result = runner.invoke(app, ["--db", str(path), *command])
+            assert result.exit_code == 2, (path, command)
+            lines = result.stderr.strip().splitlines()
+            assert (
+                len(lines) == 1 and "not a storyweave store" in lines[0] and "Traceback" not in result.output
+            )
+
+
+def test_version(runner):
+    from storyweave import __version__
+
+    result = runner.invoke(app, ["--version"])
+    assert result.exit_code == 0 and result.stdout.strip() == f"storyweave {__version__}"

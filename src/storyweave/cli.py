@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
-from typing import Any
+from typing import Any, NoReturn
 
 import typer
 from rich.console import Console
@@ -30,6 +30,14 @@ class _State:
 state = _State()
 
 
+def _print_version(value: bool) -> None:
+    if value:
+        from storyweave import __version__
+
+        out.print(f"storyweave {__version__}", markup=False)
+        raise typer.Exit(0)
+
+
 @app.callback()
 def _global(
     db: str | None = typer.Option(
@@ -38,20 +46,41 @@ def _global(
     config: str | None = typer.Option(
         None, "--config", help="TOML config file (default ./storyweave.toml if present)."
     ),
+    version: bool = typer.Option(
+        False, "--version", help="Print the version and exit.", is_eager=True, callback=_print_version
+    ),
 ) -> None:
     state.db = db
     state.config = config
 
 
-def _open():
+def _open(create: bool = False):
+    """The store named by --db / STORYWEAVE_DB. Only ``ingest`` creates one (and says so): a read command on a
+    path with no store exits 2 instead of creating an empty store there."""
+    import os
+
     from storyweave.engine import Storyweave
 
     settings = _settings()
+    exists = os.path.exists(settings.db)
+    if not exists and not create:
+        _fail(
+            f"no store at {settings.db}; check --db (or STORYWEAVE_DB), or create one with"
+            f" `storyweave --db {settings.db} ingest PATH`"
+        )
     try:
-        return Storyweave(settings=settings)
+        sw = Storyweave(settings=settings)
     except StoryweaveError as exc:
-        err.print(f"[red]error:[/red] {exc}")
-        raise typer.Exit(2) from exc
+        _fail(str(exc))
+    if not exists:
+        sys.stderr.write(f"created store {settings.db}\n")
+    return sw
+
+
+def _fail(message: str, status: int = 2) -> NoReturn:
+    """One unwrapped line on standard error (scripts grep it), then exit."""
+    sys.stderr.write(f"error: {message}\n")
+    raise typer.Exit(status)
 
 
 def _date_option(value: str | None, name: str) -> str | None:
@@ -89,7 +118,7 @@ def ingest(
     """Read, clean, deduplicate and cluster articles into the store."""
     from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
-    sw = _open()
+    sw = _open(create=True)
     try:
         with Progress(
             SpinnerColumn(),

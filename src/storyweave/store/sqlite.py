@@ -99,10 +99,22 @@ class SQLiteStore(Store):
         except sqlite3.Error as exc:
             raise StoreError(f"cannot open store {self.path}: {exc}; check the path or pass --db") from exc
         self._db.row_factory = sqlite3.Row
-        self._db.execute("PRAGMA busy_timeout=30000")  # first: another writer may hold the lock for a batch
-        self._db.execute("PRAGMA journal_mode=WAL")
-        self._db.execute("PRAGMA synchronous=NORMAL")
-        self._db.execute("PRAGMA foreign_keys=ON")
+        try:
+            self._db.execute(
+                "PRAGMA busy_timeout=30000"
+            )  # first: another writer may hold the lock for a batch
+            self._db.execute("PRAGMA journal_mode=WAL")
+            self._db.execute("PRAGMA synchronous=NORMAL")
+            self._db.execute("PRAGMA foreign_keys=ON")
+            tables = {r[0] for r in self._db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        except sqlite3.DatabaseError as exc:
+            self._db.close()
+            raise StoreError(f"{self.path} is not a storyweave store ({exc}); check --db") from exc
+        if tables and "schema_migrations" not in tables:
+            self._db.close()
+            raise StoreError(
+                f"{self.path} is an SQLite database of something else, not a storyweave store; check --db"
+            )
         self._db.execute(
             "PRAGMA cache_size=-131072"
         )  # 128 MiB: random index pages of a large store stay cached
