@@ -67,3 +67,10 @@ def test_explain_against_another_story_and_unknown_ids(runner, tmp_path):
     missing = runner.invoke(app, ["--db", db, "explain", "nope"])
     assert missing.exit_code == 1 and "no article" in missing.stderr
     assert runner.invoke(app, ["--db", db, "explain", "f1", "s-nope"]).exit_code == 1
+
+
+def test_explain_in_a_store_of_more_stories_than_memory_holds(runner, tmp_path, monkeypatch):
+    db, stories = _setup(runner, tmp_path)
+    monkeypatch.setenv("STORYWEAVE_MAX_ACTIVE_STORIES", "1")  # only stories near the article's time are restored
+    obj = json.loads(runner.invoke(app, ["--db", db, "explain", "b2", "--json"]).stdout)
+    assert obj["decision"] == stories["b2"] and obj["candidates"][0]["story_id"] == stories["b2"]

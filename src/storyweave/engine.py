@@ -87,7 +87,16 @@ class Storyweave:
         """Why the article is (or is not) in its story, or in ``story_id``: see ``storyweave.explain``."""
         from storyweave.explain import explain
 
-        return explain(self.store, self._representer(), self._clusterer(), article_id, story_id)
+        settings = self.settings
+        return explain(
+            self.store,
+            self._representer(),
+            self._clusterer(),
+            article_id,
+            story_id,
+            max_stories=settings.max_active_stories,
+            window_days=settings.active_days,
+        )
 
     def _worker_factory(self):
         if self.settings.workers < 1:

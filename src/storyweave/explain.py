@@ -17,6 +17,7 @@ import numpy as np
 from storyweave.cluster.base import Candidate, StoryState
 from storyweave.models import Article
 from storyweave.store.base import Store
+from storyweave.timeutil import to_timestamp
 
 
 @dataclass(frozen=True)
@@ -49,9 +50,17 @@ class Explanation:
 
 
 def explain(
-    store: Store, representer: Any, clusterer: Any, article_id: str, story_id: str | None = None
+    store: Store,
+    representer: Any,
+    clusterer: Any,
+    article_id: str,
+    story_id: str | None = None,
+    max_stories: int = 20000,
+    window_days: float = 30.0,
 ) -> Explanation:
-    """Explain the story decision for ``article_id`` (see the module docstring); ``clusterer`` is a fresh one."""
+    """Explain the story decision for ``article_id`` (see the module docstring); ``clusterer`` is a fresh one.
+    A store of more than ``max_stories`` stories restores those active within ``window_days`` of the article (and
+    the stories asked about), as an ingest near the article's time would hold them."""
     article = store.get_article(article_id)
     own = store.resolve_story(article.story_id) if article.story_id else None
     asked = store.resolve_story(story_id) if story_id else None
@@ -60,7 +69,16 @@ def explain(
     saved = store.clusterer_statistics()
     if saved is not None:
         clusterer.import_statistics(json.loads(saved[0]), saved[1])
-    clusterer.restore(StoryState.from_record(json.loads(meta), blob) for meta, blob in store.story_states())
+    when = to_timestamp(article.published)
+    if store.count_stories() > max_stories and when is not None:
+        window = window_days * 86400
+        rows = [
+            *store.story_states(when - window, when + window),
+            *store.story_states_by_id([s for s in (own, asked) if s]),
+        ]
+    else:
+        rows = list(store.story_states())
+    clusterer.restore(StoryState.from_record(json.loads(meta), blob) for meta, blob in rows)
     original = store.get_article(article.duplicate_of) if article.duplicate_of else article
     model = representer.embedder.name
     vectors = {
