@@ -71,6 +71,8 @@ def test_explain_against_another_story_and_unknown_ids(runner, tmp_path):
 
 def test_explain_in_a_store_of_more_stories_than_memory_holds(runner, tmp_path, monkeypatch):
     db, stories = _setup(runner, tmp_path)
-    monkeypatch.setenv("STORYWEAVE_MAX_ACTIVE_STORIES", "1")  # only stories near the article's time are restored
+    monkeypatch.setenv(
+        "STORYWEAVE_MAX_ACTIVE_STORIES", "1"
+    )  # only stories near the article's time are restored
     obj = json.loads(runner.invoke(app, ["--db", db, "explain", "b2", "--json"]).stdout)
     assert obj["decision"] == stories["b2"] and obj["candidates"][0]["story_id"] == stories["b2"]

@@ -12,7 +12,7 @@ import pytest
 
 from storyweave.ingest import read_paths
 from storyweave.ingest.detect import extension
-from storyweave.models import ItemError, RawDocument
+from storyweave.models import ItemError, RawDocument, SkippedItem
 
 DATA = Path(__file__).parent / "data" / "ingest"
 HTML = b"<!doctype html><html lang='en'><head><title>T</title></head><body><p>Body</p></body></html>"
@@ -235,9 +235,7 @@ PNG = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\
 @pytest.mark.parametrize(
     ("name", "content", "reason"),
     [
-        ("image.png", PNG, "binary file, not text"),
-        ("image.txt", PNG, "binary file, not text"),
-        ("noext", PNG, "binary file, not text"),
+        ("image.txt", PNG, "binary file, not text"),  # the name says text: a broken article, not an image
         ("random.jsonl", bytes((i * 7919 + 13) % 256 for i in range(4096)), "binary file, not text"),
         ("controls.html", b"<html>" + b"\x01\x02\x03\x04\x05\x06" * 50, "binary file, not text"),
         ("empty.txt", b"", "empty file"),
@@ -255,6 +253,37 @@ def test_bad_inputs_are_item_errors(tmp_path: Path, name: str, content: bytes, r
     assert items[0] == ItemError(str(bad), reason)
     assert str(items[0]) == f"{bad}: {reason}"
     assert len(items) == 2 and isinstance(items[1], RawDocument) and items[1].text == "fine"
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "reason"),
+    [
+        ("image.png", PNG, "image"),  # by name
+        ("noext", PNG, "image"),  # the name says nothing: by magic bytes
+        ("page.bin", b"%PDF-1.7\n" + bytes(range(256)), "pdf or office document"),
+        ("noext.gz", gzip.compress(b"\xff\xd8\xff\xe0" + bytes(300)), "image"),  # magic seen through gzip
+        ("blob", bytes((i * 7919 + 13) % 256 for i in range(4096)), "binary file of unknown kind"),
+        ("store.jsonl", b"SQLite format 3\x00" + bytes(100), "sqlite database"),  # whatever the name
+        ("crawl.log", b"GET /a 200\n", "log file"),
+        ("crawl.log.1", b"GET /a 200\n", "log file"),
+        ("pages.tar.gz", gzip.compress(b"x" * 600), "archive of a kind not read (only .gz is)"),
+        ("notes.txt~", b"text", "editor or os junk"),
+    ],
+)
+def test_inputs_that_are_not_articles_are_skipped(
+    tmp_path: Path, name: str, content: bytes, reason: str
+) -> None:
+    other = write(tmp_path / name, content)
+    good = write(tmp_path / "zz-good.txt", b"fine")
+    items = list(read_paths([str(other), str(good)]))
+    assert items[0] == SkippedItem(str(other), reason)
+    assert str(items[0]) == f"{other}: skipped: {reason}"
+    assert len(items) == 2 and isinstance(items[1], RawDocument) and items[1].text == "fine"
+
+
+def test_input_with_no_articles_is_skipped_not_silent(tmp_path: Path) -> None:
+    path = write(tmp_path / "a.json", b"[]")
+    assert list(read_paths([str(path)])) == [SkippedItem(str(path), "no articles in this json input")]
 
 
 def test_missing_path(tmp_path: Path) -> None:
@@ -291,7 +320,7 @@ def test_reasons_are_short_and_lower_case(tmp_path: Path) -> None:
         write(tmp_path / "h.json", b"[1, {"),
     ]
     errors = [item for item in read_paths([str(path) for path in inputs]) if isinstance(item, ItemError)]
-    assert len(errors) == 11  # h.json: item 1 is not an object, then the array breaks off
+    assert len(errors) == 10  # h.json: item 1 is not an object, then the array breaks off
     for error in errors:
         assert error.reason[:1].islower() and len(error.reason) < 120, error
         assert "Traceback" not in error.reason and "\n" not in error.reason
@@ -312,6 +341,7 @@ def test_mixed_directory_of_every_format(tmp_path: Path) -> None:
     write(root / "09.png", PNG)
     items = list(read_paths([root]))  # a Path works too
     formats = [item.format if isinstance(item, RawDocument) else item.reason for item in items]
+    assert isinstance(items[-1], SkippedItem)
     assert formats == [
         "text",
         "html",
@@ -325,6 +355,6 @@ def test_mixed_directory_of_every_format(tmp_path: Path) -> None:
         "warc",
         "warc",
         "jsonl",
-        "binary file, not text",
+        "image",
     ]
     assert isinstance(items[0], RawDocument) and items[0].text == "Café"

@@ -167,7 +167,8 @@ def test_bad_inputs_each_reported_rest_stored(tmp_path):
     report = json.loads(result.stdout)
     errors = "\n".join(report["errors"])
     assert f"{tmp_path / 'empty.txt'}: empty file" in errors
-    assert f"{tmp_path / 'image.png'}: binary file" in errors
+    assert f"{tmp_path / 'image.png'}" not in errors  # not an article: skipped, not failed
+    assert report["skipped_reasons"] == {"image": 1}
     assert f"{tmp_path / 'broken.jsonl'}:2: malformed json" in errors
     assert f"{tmp_path / 'nothing.html'}" in errors
     assert f"{tmp_path / 'cut.jsonl.gz'}" in errors and "truncated gzip" in errors

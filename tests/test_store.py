@@ -2,7 +2,7 @@ import sqlite3
 
 import pytest
 
-from storyweave.errors import NotFoundError
+from storyweave.errors import NotFoundError, QueryError
 from storyweave.models import Article
 from storyweave.store import ArticleQuery, SQLiteStore, StoredArticle, WriteBatch
 from storyweave.store.base import StoredVersion
@@ -101,7 +101,9 @@ def test_round_trip_and_filters(store):
 def test_full_text_search_folds_accents_and_quotes_safely(store):
     store.write_batch(_batch(_article(1, text="Séisme au Chili"), _article(2, text="Floods in Kerala")))
     assert [a.id for a in store.articles(ArticleQuery(search="seisme"))] == ["a1"]
-    assert [a.id for a in store.articles(ArticleQuery(search='kerala "OR'))] == []
+    with pytest.raises(QueryError, match="unbalanced"):
+        store.articles(ArticleQuery(search='kerala "OR'))
+    assert [a.id for a in store.articles(ArticleQuery(search='kerala OR "OR"'))] == ["a2"]
     assert [a.id for a in store.articles(ArticleQuery(search="Kerala"))] == ["a2"]
 
 

@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import sys
+from collections.abc import Iterable
+from enum import Enum
 from typing import Any, NoReturn
 
 import typer
 from rich.console import Console
 
 from storyweave.config import load_settings
-from storyweave.errors import NotFoundError, StoryweaveError
+from storyweave.errors import NotFoundError, QueryError, StoryweaveError
 from storyweave.timeutil import parse_iso
 
 app = typer.Typer(
@@ -108,14 +112,92 @@ def _emit_json(obj: Any) -> None:
     sys.stdout.write(json.dumps(obj, ensure_ascii=False) + "\n")
 
 
+ARTICLE_CSV_COLUMNS = (
+    "id",
+    "source_id",
+    "published",
+    "lang",
+    "outlet",
+    "authors",
+    "url",
+    "story_id",
+    "duplicate_of",
+    "title",
+)
+STORY_CSV_COLUMNS = (
+    "id",
+    "size",
+    "languages",
+    "outlets",
+    "first_published",
+    "last_published",
+    "title",
+    "article_ids",
+)
+
+
+class StorySort(str, Enum):
+    """The orders of ``stories --sort`` (storyweave.store.base.STORY_SORTS)."""
+
+    recent = "recent"
+    size = "size"
+
+
+def _one_format(as_json: bool, as_csv: bool) -> None:
+    if as_json and as_csv:
+        _fail("--csv and --json cannot be used together; pick one")
+
+
+def _emit_csv(columns: tuple[str, ...], rows: Iterable[tuple[str, ...]]) -> None:
+    """CSV with a header row, UTF-8 whatever the locale (written as bytes where standard output allows)."""
+    text = io.StringIO(newline="")
+    writer = csv.writer(text, lineterminator="\n")
+    writer.writerow(columns)
+    writer.writerows(rows)
+    buffer = getattr(sys.stdout, "buffer", None)
+    if buffer is None:
+        sys.stdout.write(text.getvalue())
+        return
+    sys.stdout.flush()
+    buffer.write(text.getvalue().encode("utf-8"))
+    buffer.flush()
+
+
+def _print_total(offset: int, shown: int, total: int, noun: str, plural: str | None = None) -> None:
+    """ "showing 21-40 of 4,013 stories" on standard error, so standard output stays a clean table."""
+    nouns = noun if total == 1 else (plural or noun + "s")
+    span = f"{offset + 1:,}-{offset + shown:,}" if shown else "0"
+    sys.stderr.write(f"showing {span} of {total:,} {nouns}\n")
+
+
 @app.command()
 def ingest(
     paths: list[str] = typer.Argument(
         ..., help="Files, folders (recursive), .gz anywhere, '-' for standard input."
     ),
     as_json: bool = typer.Option(False, "--json", help="Print the report as one JSON object."),
+    include: list[str] = typer.Option(
+        [],
+        "--include",
+        metavar="GLOB",
+        help="Inside folders, read only files matching GLOB (repeatable): against the path relative to the"
+        " folder given, or the file name. Files named on the command line are always read.",
+    ),
+    exclude: list[str] = typer.Option(
+        [],
+        "--exclude",
+        metavar="GLOB",
+        help="Inside folders, leave out files and subfolders matching GLOB (repeatable; same matching as --include).",
+    ),
+    verbose: bool = typer.Option(
+        False, "--verbose", "-v", help="Print one 'path: skipped: reason' line per skipped file on stderr."
+    ),
 ) -> None:
-    """Read, clean, deduplicate and cluster articles into the store."""
+    """Read, clean, deduplicate and cluster articles into the store.
+
+    Files that are not articles (images, audio and video, PDFs and office files, zip/tar/7z/rar archives, logs,
+    the store's own files, editor junk) are skipped, not failed: counted per reason, exit status still 0.
+    """
     from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
     sw = _open(create=True)
@@ -135,7 +217,9 @@ def ingest(
                     task, description=f"read {report.read}  stored {report.stored}  failed {report.failed}"
                 )
 
-            report = sw.ingest(paths, stdin=sys.stdin.buffer, progress=progress)
+            report = sw.ingest(
+                paths, stdin=sys.stdin.buffer, progress=progress, include=include, exclude=exclude
+            )
     except StoryweaveError as exc:
         err.print(f"[red]error:[/red] {exc}")
         raise typer.Exit(2) from exc
@@ -152,10 +236,16 @@ def ingest(
     else:
         out.print(
             f"read {report.read}  stored {report.stored}  duplicate {report.duplicates}  updated {report.updated}"
-            f"  unchanged {report.unchanged}  failed {report.failed}"
+            f"  unchanged {report.unchanged}  skipped {report.skipped}  failed {report.failed}"
         )
     for line in report.warnings:
         sys.stderr.write(f"warning: {line}\n")
+    if verbose:
+        for line in report.skips:
+            sys.stderr.write(line + "\n")  # path: skipped: reason
+    else:
+        for reason, count in sorted(report.skipped_reasons.items(), key=lambda kv: (-kv[1], kv[0])):
+            sys.stderr.write(f"skipped {count}: {reason}\n")
     for line in report.errors:
         sys.stderr.write(line + "\n")  # one unwrapped line per failed item: path[:line]: reason
     raise typer.Exit(1 if report.failed else 0)
@@ -167,20 +257,53 @@ def articles(
     outlet: str | None = typer.Option(None, "--outlet", help="Outlet name as stored, e.g. reuters.com."),
     since: str | None = typer.Option(None, "--since", help="Published on or after this ISO date."),
     until: str | None = typer.Option(None, "--until", help="Published on or before this ISO date."),
-    search: str | None = typer.Option(None, "--search", help="Full-text search over title and text."),
+    search: str | None = typer.Option(
+        None,
+        "--search",
+        help='Full-text search over title and text: words all required; OR, NOT, "phrase", pre*.',
+    ),
     limit: int | None = typer.Option(None, "--limit", min=1, help="At most this many."),
+    offset: int = typer.Option(0, "--offset", min=0, help="Skip this many first (paging with --limit)."),
     as_json: bool = typer.Option(False, "--json", help="JSON Lines, one article a line."),
+    as_csv: bool = typer.Option(False, "--csv", help="CSV with a header row (UTF-8; lists joined with ';')."),
 ) -> None:
     """List stored articles in publish order."""
     _date_option(since, "--since")
     _date_option(until, "--until")
+    _one_format(as_json, as_csv)
+    filters = dict(lang=lang, outlet=outlet, since=since, until=until, search=search)
     sw = _open()
     try:
-        rows = sw.articles(lang=lang, outlet=outlet, since=since, until=until, search=search, limit=limit)
+        try:
+            total = None if as_json or as_csv else sw.count_articles(**filters)
+            rows = sw.articles(**filters, limit=limit, offset=offset)
+        except QueryError as exc:
+            _fail(str(exc))
         if as_json:
             for a in rows:
                 _emit_json(a.to_json())
             return
+        if as_csv:
+            _emit_csv(
+                ARTICLE_CSV_COLUMNS,
+                (
+                    (
+                        a.id,
+                        a.source_id,
+                        a.published or "",
+                        a.lang or "",
+                        a.outlet or "",
+                        ";".join(a.authors),
+                        a.url or "",
+                        a.story_id or "",
+                        a.duplicate_of or "",
+                        a.title or "",
+                    )
+                    for a in rows
+                ),
+            )
+            return
+        rows = list(rows)
         _print_table(
             ("id", "published", "lang", "outlet", "story", "title"),
             [
@@ -195,6 +318,7 @@ def articles(
                 for a in rows
             ],
         )
+        _print_total(offset, len(rows), total or 0, "article")
     finally:
         sw.close()
 
@@ -266,22 +390,59 @@ def stories(
         None, "--until", help="With an article published on or before this date."
     ),
     search: str | None = typer.Option(
-        None, "--search", help="With an article matching this full-text query."
+        None,
+        "--search",
+        help='With an article matching this search (words all required; OR, NOT, "phrase", pre*).',
     ),
-    limit: int | None = typer.Option(None, "--limit", min=1, help="At most this many (newest first)."),
+    sort: StorySort = typer.Option(
+        StorySort.recent,
+        "--sort",
+        help="recent: newest activity first; size: largest first (ties newest first).",
+    ),
+    min_size: int | None = typer.Option(
+        None, "--min-size", min=1, help="Only stories of at least N articles."
+    ),
+    limit: int | None = typer.Option(None, "--limit", min=1, help="At most this many (in --sort order)."),
+    offset: int = typer.Option(0, "--offset", min=0, help="Skip this many first (paging with --limit)."),
     as_json: bool = typer.Option(False, "--json", help="JSON Lines, one story a line."),
+    as_csv: bool = typer.Option(False, "--csv", help="CSV with a header row (UTF-8; lists joined with ';')."),
 ) -> None:
-    """List stories, newest activity first."""
+    """List stories, newest activity first (or largest first with --sort size)."""
     _date_option(since, "--since")
     _date_option(until, "--until")
+    _one_format(as_json, as_csv)
+    filters = dict(
+        lang=lang, outlet=outlet, since=since, until=until, search=search, sort=sort.value, min_size=min_size
+    )
     sw = _open()
     try:
-        found = sw.stories(lang=lang, outlet=outlet, since=since, until=until, search=search, limit=limit)
+        total = None if as_json or as_csv else sw.count_stories(**filters)
+        found = sw.stories(**filters, limit=limit, offset=offset)
+    except QueryError as exc:
+        _fail(str(exc))
     finally:
         sw.close()
     if as_json:
         for s in found:
             _emit_json(s.to_json())
+        return
+    if as_csv:
+        _emit_csv(
+            STORY_CSV_COLUMNS,
+            (
+                (
+                    s.id,
+                    str(s.size),
+                    ";".join(s.languages),
+                    ";".join(s.outlets),
+                    s.first_published or "",
+                    s.last_published or "",
+                    s.title or "",
+                    ";".join(s.article_ids),
+                )
+                for s in found
+            ),
+        )
         return
     _print_table(
         ("id", "size", "langs", "outlets", "first", "last", "title"),
@@ -298,6 +459,7 @@ def stories(
             for s in found
         ],
     )
+    _print_total(offset, len(found), total or 0, "story", "stories")
 
 
 @app.command()

@@ -9,14 +9,14 @@ with Storyweave("news.db") as sw:
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import BinaryIO
 
 from storyweave.cluster.config import ClusterConfig
 from storyweave.config import Settings
 from storyweave.embed.factory import make_embedder
 from storyweave.explain import Explanation
-from storyweave.models import Article, ItemError, RawDocument, Story
+from storyweave.models import Article, InputItem, Story
 from storyweave.pipeline import IngestReport, Pipeline
 from storyweave.store import ArticleQuery, SQLiteStore, Store
 from storyweave.store.base import Revision
@@ -118,14 +118,22 @@ class Storyweave:
         paths: Iterable[str],
         stdin: BinaryIO | None = None,
         progress: Callable[[IngestReport], None] | None = None,
+        include: Sequence[str] = (),
+        exclude: Sequence[str] = (),
     ) -> IngestReport:
+        """Read ``paths`` (see :func:`storyweave.ingest.read_paths`; ``include``/``exclude`` filter the files found
+        in folders) into the store. The store's own database files are skipped wherever they are."""
         from storyweave.ingest import read_paths
+        from storyweave.ingest.skip import store_files
 
-        return self.pipeline.ingest(read_paths(paths, stdin=stdin), progress=progress)
+        items = read_paths(
+            paths, stdin=stdin, include=include, exclude=exclude, skip_files=store_files(self.settings.db)
+        )
+        return self.pipeline.ingest(items, progress=progress)
 
     def ingest_documents(
         self,
-        documents: Iterable[RawDocument | ItemError],
+        documents: Iterable[InputItem],
         progress: Callable[[IngestReport], None] | None = None,
     ) -> IngestReport:
         return self.pipeline.ingest(documents, progress=progress)
@@ -166,6 +174,14 @@ class Storyweave:
 
     def stories(self, **filters) -> list[Story]:
         return self.store.stories(ArticleQuery(**filters))
+
+    def count_articles(self, **filters) -> int:
+        """How many articles ``articles(**filters)`` lists before its limit and offset."""
+        return self.store.count_matching_articles(ArticleQuery(**filters))
+
+    def count_stories(self, **filters) -> int:
+        """How many stories ``stories(**filters)`` lists before its limit and offset."""
+        return self.store.count_matching_stories(ArticleQuery(**filters))
 
     def story(self, story_id: str) -> Story:
         return self.store.story(story_id)

@@ -20,3 +20,7 @@ class StoreError(StoryweaveError):
 
 class NotFoundError(StoryweaveError):
     """An article or story id does not exist."""
+
+
+class QueryError(StoryweaveError):
+    """A listing query or a search is not valid; the message names the valid forms."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeAlias
 
 
 @dataclass(frozen=True)
@@ -45,6 +45,25 @@ class ItemError:
     def __str__(self) -> str:
         where = f"{self.source}:{self.line}" if self.line is not None else self.source
         return f"{where}: {self.reason}"
+
+
+@dataclass(frozen=True)
+class SkippedItem:
+    """One input that is not an article (an image, a log, the store itself); reported as ``path: skipped: reason``.
+
+    Not a failure: ``ingest`` counts it as ``skipped`` and still exits 0.
+    """
+
+    source: str
+    reason: str
+
+    def __str__(self) -> str:
+        return f"{self.source}: skipped: {self.reason}"
+
+
+InputItem: TypeAlias = (
+    RawDocument | ItemError | SkippedItem
+)  # what readers yield and ``Pipeline.ingest`` takes
 
 
 @dataclass(frozen=True)

@@ -16,7 +16,7 @@ from storyweave.cluster.base import Features, StoryState
 from storyweave.config import Settings
 from storyweave.dedup import MinHasher, content_hash
 from storyweave.errors import InputError
-from storyweave.models import Article, CleanResult, ItemError, RawDocument
+from storyweave.models import Article, CleanResult, InputItem, ItemError, RawDocument, SkippedItem
 from storyweave.recluster import plan_ids
 from storyweave.store.base import Store, StoredArticle, WriteBatch
 from storyweave.timeutil import to_timestamp
@@ -41,7 +41,10 @@ class IngestReport:
     unchanged: int = 0  # already in the store: nothing written
     failed: int = 0
     updated: int = 0  # a new version of a stored article (same input id or URL, new content)
+    skipped: int = 0  # inputs that are not articles (images, logs, the store itself): not failures
     errors: list[str] = field(default_factory=list)
+    skips: list[str] = field(default_factory=list)  # one "path: skipped: reason" line per skipped input
+    skipped_reasons: dict[str, int] = field(default_factory=dict)  # reason -> how many inputs
     warnings: list[str] = field(default_factory=list)
     merges: int = 0
 
@@ -53,8 +56,11 @@ class IngestReport:
             "updated": self.updated,
             "unchanged": self.unchanged,
             "failed": self.failed,
+            "skipped": self.skipped,
             "merges": self.merges,
             "errors": list(self.errors),
+            "skipped_reasons": dict(self.skipped_reasons),
+            "skips": list(self.skips),
             "warnings": list(self.warnings),
         }
 
@@ -99,7 +105,7 @@ class Pipeline:
 
     # --- public -------------------------------------------------------------------------------
     def ingest(
-        self, items: Iterable[RawDocument | ItemError], progress: Callable[[IngestReport], None] | None = None
+        self, items: Iterable[InputItem], progress: Callable[[IngestReport], None] | None = None
     ) -> IngestReport:
         """Clean, deduplicate, cluster and store ``items`` batch by batch.
 
@@ -131,7 +137,7 @@ class Pipeline:
 
     def _ingest(
         self,
-        items: Iterable[RawDocument | ItemError],
+        items: Iterable[InputItem],
         report: IngestReport,
         progress: Callable[[IngestReport], None] | None,
     ) -> None:
@@ -142,6 +148,10 @@ class Pipeline:
             if isinstance(item, ItemError):
                 report.failed += 1
                 report.errors.append(str(item))
+            elif isinstance(item, SkippedItem):
+                report.skipped += 1
+                report.skips.append(str(item))
+                report.skipped_reasons[item.reason] = report.skipped_reasons.get(item.reason, 0) + 1
             else:
                 buffer.append(item)
             if len(buffer) >= self.settings.batch_size:

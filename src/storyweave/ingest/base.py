@@ -6,7 +6,7 @@ from abc import ABC, abstractmethod
 from collections.abc import Iterator
 from typing import BinaryIO, ClassVar
 
-from storyweave.models import ItemError, RawDocument
+from storyweave.models import InputItem
 
 MB = 1_000_000
 
@@ -31,6 +31,6 @@ class Reader(ABC):
         raise NotImplementedError
 
     @abstractmethod
-    def read(self, stream: BinaryIO, source: str) -> Iterator[RawDocument | ItemError]:
-        """Yield the documents (and per-item errors) found in ``stream``."""
+    def read(self, stream: BinaryIO, source: str) -> Iterator[InputItem]:
+        """Yield the documents (and per-item errors, or a :class:`SkippedItem`) found in ``stream``."""
         raise NotImplementedError

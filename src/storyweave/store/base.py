@@ -11,7 +11,10 @@ from abc import ABC, abstractmethod
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
+from storyweave.errors import QueryError
 from storyweave.models import Article, Story
+
+STORY_SORTS = ("recent", "size")  # the orders Store.stories knows
 
 
 @dataclass(frozen=True)
@@ -20,9 +23,22 @@ class ArticleQuery:
     outlet: str | None = None
     since: str | None = None  # ISO date or datetime, inclusive
     until: str | None = None  # inclusive
-    search: str | None = None  # full-text query
+    search: str | None = None  # full-text query in the language of storyweave.store.search
     story_id: str | None = None
     limit: int | None = None
+    sort: str = "recent"  # stories only: "recent" (newest activity first) or "size" (largest first)
+    min_size: int | None = None  # stories only: at least this many articles
+    offset: int = 0  # skip this many before the first one returned
+
+    def __post_init__(self) -> None:
+        if self.sort not in STORY_SORTS:
+            raise QueryError(f"unknown sort {self.sort!r}; choose one of: {', '.join(STORY_SORTS)}")
+        if self.offset < 0:
+            raise QueryError(f"offset must be 0 or more, not {self.offset}")
+        if self.min_size is not None and self.min_size < 1:
+            raise QueryError(f"min_size must be 1 or more, not {self.min_size}")
+        if self.limit is not None and self.limit < 0:
+            raise QueryError(f"limit must not be negative, not {self.limit}")
 
 
 @dataclass(frozen=True)
@@ -135,6 +151,14 @@ class Store(ABC):
     def count_articles(self) -> int: ...
 
     @abstractmethod
+    def count_matching_articles(self, query: ArticleQuery = ArticleQuery()) -> int:
+        """How many articles :meth:`articles` lists for ``query`` before its ``limit`` and ``offset``."""
+
+    @abstractmethod
+    def count_matching_stories(self, query: ArticleQuery = ArticleQuery()) -> int:
+        """How many stories :meth:`stories` lists for ``query`` before its ``limit`` and ``offset``."""
+
+    @abstractmethod
     def story_of(self, article_ids: Sequence[str]) -> dict[str, str]: ...
 
     @abstractmethod
@@ -167,7 +191,9 @@ class Store(ABC):
         """Follow recorded merges to the story id in use now."""
 
     @abstractmethod
-    def stories(self, query: ArticleQuery = ArticleQuery()) -> list[Story]: ...
+    def stories(self, query: ArticleQuery = ArticleQuery()) -> list[Story]:
+        """Stories with an article matching ``query``, ordered by ``query.sort``: "recent" newest activity
+        first, "size" largest first (ties newest first); ``min_size`` counts all of a story's articles."""
 
     @abstractmethod
     def story(self, story_id: str) -> Story: ...

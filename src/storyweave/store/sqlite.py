@@ -9,10 +9,11 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
-from storyweave.errors import NotFoundError, StoreError
+from storyweave.errors import NotFoundError, QueryError, StoreError
 from storyweave.models import Article, Story
 from storyweave.store.base import ArticleQuery, Revision, Store, StoredArticle, StoredVersion, WriteBatch
 from storyweave.store.migrations import MIGRATIONS
+from storyweave.store.search import fts5_query
 from storyweave.timeutil import to_timestamp
 
 _ARTICLE_COLUMNS = "id, source_id, title, text, lang, published, outlet, authors, url, duplicate_of, removed, extra, story_id, ingested"
@@ -61,10 +62,16 @@ def _article_from_json(data: dict[str, Any]) -> Article:
     )
 
 
-def _fts_query(text: str) -> str:
-    """Turn free user text into a safe FTS5 query: every word quoted, all required."""
-    words = [w.replace('"', '""') for w in text.split() if w.strip()]
-    return " ".join(f'"{w}"' for w in words)
+def _page(query: ArticleQuery) -> tuple[str, list[Any]]:
+    """The LIMIT/OFFSET clause of a listing, as bound parameters (-1: no limit)."""
+    if not query.limit and not query.offset:
+        return "", []
+    return " LIMIT ? OFFSET ?", [query.limit or -1, query.offset]
+
+
+def _articles_only(query: ArticleQuery) -> None:
+    if query.sort != "recent" or query.min_size is not None:
+        raise QueryError("sort and min_size apply to stories; articles are listed in publish order")
 
 
 def _story(story_id: str, rows: list[sqlite3.Row]) -> Story:
@@ -404,17 +411,30 @@ class SQLiteStore(Store):
             args.append(self.resolve_story(query.story_id))
         if query.search:
             clauses.append("a.rowid IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)")
-            args.append(_fts_query(query.search))
+            args.append(fts5_query(query.search))
         return (" WHERE " + " AND ".join(clauses)) if clauses else "", args
 
+    def _select(self, sql: str, args: list[Any]) -> sqlite3.Cursor:
+        """Rows of a listing query; FTS5 rejecting the search becomes a QueryError, not a traceback."""
+        try:
+            return self._db.execute(sql, args)
+        except sqlite3.OperationalError as exc:
+            if "fts5" in str(exc):
+                raise QueryError(f"the search is not valid full-text syntax ({exc})") from exc
+            raise
+
     def articles(self, query: ArticleQuery = ArticleQuery()) -> Iterator[Article]:
+        _articles_only(query)
         where, args = self._where(query)
         cols = ", ".join(f"a.{c.strip()}" for c in _ARTICLE_COLUMNS.split(","))
         sql = f"SELECT {cols} FROM articles a{where} ORDER BY a.published_ts IS NULL, a.published_ts, a.id"
-        if query.limit:
-            sql += f" LIMIT {int(query.limit)}"
-        for row in self._db.execute(sql, args):
-            yield _row_to_article(row)
+        page, page_args = _page(query)
+        return (_row_to_article(row) for row in self._select(sql + page, args + page_args))
+
+    def count_matching_articles(self, query: ArticleQuery = ArticleQuery()) -> int:
+        _articles_only(query)
+        where, args = self._where(query)
+        return int(self._select(f"SELECT count(*) FROM articles a{where}", args).fetchone()[0])
 
     def count_articles(self) -> int:
         return int(self._db.execute("SELECT count(*) FROM articles").fetchone()[0])
@@ -429,16 +449,33 @@ class SQLiteStore(Store):
             current = row[0]
             seen.add(current)
 
-    def stories(self, query: ArticleQuery = ArticleQuery()) -> list[Story]:
+    def _matching_stories(self, query: ArticleQuery) -> tuple[str, list[Any]]:
+        """SELECT of (id, last_ts, size) of the stories with an article matching ``query``, ``min_size`` applied.
+        ``size`` counts all of a story's articles, as the listing shows it, not only the matching ones."""
         where, args = self._where(query)
         extra = " AND " if where else " WHERE "
+        # without filters every member matches: the group's count is the size; else count all members by index
+        size = "count(*)" if not where else "(SELECT count(*) FROM articles m WHERE m.story_id = a.story_id)"
         sql = (
-            "SELECT a.story_id FROM articles a" + where + extra + "a.story_id IS NOT NULL"
-            " GROUP BY a.story_id ORDER BY max(a.published_ts) DESC, a.story_id"
+            f"SELECT a.story_id AS id, max(a.published_ts) AS last_ts, {size} AS size FROM articles a"
+            + where
+            + extra
+            + "a.story_id IS NOT NULL GROUP BY a.story_id"
         )
-        if query.limit:
-            sql += f" LIMIT {int(query.limit)}"
-        ids = [r[0] for r in self._db.execute(sql, args)]
+        if query.min_size is not None:
+            sql += " HAVING size >= ?"
+            args.append(query.min_size)
+        return sql, args
+
+    def count_matching_stories(self, query: ArticleQuery = ArticleQuery()) -> int:
+        sql, args = self._matching_stories(query)
+        return int(self._select(f"SELECT count(*) FROM ({sql})", args).fetchone()[0])
+
+    def stories(self, query: ArticleQuery = ArticleQuery()) -> list[Story]:
+        sql, args = self._matching_stories(query)
+        order = {"recent": "last_ts DESC, id", "size": "size DESC, last_ts DESC, id"}[query.sort]
+        page, page_args = _page(query)
+        ids = [r[0] for r in self._select(f"SELECT id FROM ({sql}) ORDER BY {order}{page}", args + page_args)]
         members: dict[str, list[sqlite3.Row]] = {i: [] for i in ids}
         rows = self._rows_in(
             "SELECT story_id, id, title, lang, outlet, published, published_ts FROM articles"
