@@ -17,7 +17,8 @@ from storyweave.config import Settings
 from storyweave.embed.factory import make_embedder
 from storyweave.explain import Explanation
 from storyweave.models import Article, InputItem, Story
-from storyweave.pipeline import IngestReport, Pipeline
+from storyweave.pipeline import Pipeline
+from storyweave.report import IngestReport
 from storyweave.store import ArticleQuery, SQLiteStore, Store
 from storyweave.store.base import Revision
 

@@ -7,8 +7,7 @@ import hashlib
 import json
 import logging
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field, replace
-from typing import Any
+from dataclasses import dataclass, replace
 
 import numpy as np
 
@@ -18,10 +17,12 @@ from storyweave.dedup import MinHasher, content_hash
 from storyweave.errors import InputError
 from storyweave.models import Article, CleanResult, InputItem, ItemError, RawDocument, SkippedItem
 from storyweave.recluster import plan_ids
+from storyweave.report import IngestReport, count_skipped
 from storyweave.store.base import Store, StoredArticle, WriteBatch
 from storyweave.timeutil import to_timestamp
 from storyweave.versions import VersionTracker
 from storyweave.workers import EmbedWorker, WorkerError, limit_blas_threads
+from storyweave.writer import BatchWriter
 
 log = logging.getLogger(__name__)
 
@@ -31,38 +32,6 @@ _FAR_FUTURE = float("inf")
 def article_id_for(source_id: str) -> str:
     """Stable short id of an article, derived from the id its input gave (or its path and line)."""
     return hashlib.blake2b(source_id.encode("utf-8"), digest_size=6).hexdigest()
-
-
-@dataclass
-class IngestReport:
-    read: int = 0
-    stored: int = 0
-    duplicates: int = 0  # stored, linked to an earlier copy
-    unchanged: int = 0  # already in the store: nothing written
-    failed: int = 0
-    updated: int = 0  # a new version of a stored article (same input id or URL, new content)
-    skipped: int = 0  # inputs that are not articles (images, logs, the store itself): not failures
-    errors: list[str] = field(default_factory=list)
-    skips: list[str] = field(default_factory=list)  # one "path: skipped: reason" line per skipped input
-    skipped_reasons: dict[str, int] = field(default_factory=dict)  # reason -> how many inputs
-    warnings: list[str] = field(default_factory=list)
-    merges: int = 0
-
-    def to_json(self) -> dict[str, object]:
-        return {
-            "read": self.read,
-            "stored": self.stored,
-            "duplicates": self.duplicates,
-            "updated": self.updated,
-            "unchanged": self.unchanged,
-            "failed": self.failed,
-            "skipped": self.skipped,
-            "merges": self.merges,
-            "errors": list(self.errors),
-            "skipped_reasons": dict(self.skipped_reasons),
-            "skips": list(self.skips),
-            "warnings": list(self.warnings),
-        }
 
 
 def _sort_key(article: Article) -> tuple[float, str]:
@@ -101,7 +70,7 @@ class Pipeline:
             worker_factory  # started by the first ingest, so a pipeline that never ingests spawns nothing
         )
         self._worker: EmbedWorker | None = None
-        self._writer: _Writer | None = None
+        self._writer: BatchWriter | None = None
 
     # --- public -------------------------------------------------------------------------------
     def ingest(
@@ -121,7 +90,7 @@ class Pipeline:
         limit = limit_blas_threads(1) if parallel else contextlib.nullcontext()
         if parallel and self._writer is None:
             handle = self.store.open_writer()
-            self._writer = _Writer(handle) if handle is not None else None
+            self._writer = BatchWriter(handle) if handle is not None else None
         with limit:
             try:
                 self._ingest(items, report, progress)
@@ -586,72 +555,11 @@ class Pipeline:
         if self._writer is not None:
             self._writer.write(batch, report)  # committed while the next batch is prepared
         else:
-            _count_skipped(self.store.write_batch(batch), batch, report)
+            count_skipped(self.store.write_batch(batch), batch, report)
         report.updated += sum(1 for s in batch.articles if s.replaces is not None)
         report.stored += sum(1 for s in batch.articles if s.replaces is None)
         report.duplicates += sum(1 for s in batch.articles if s.article.duplicate_of and s.replaces is None)
         report.merges += len(batch.merges)
-
-
-@dataclass(frozen=True)
-class _Inflight:
-    """What later batches must see of a batch that is still being committed."""
-
-    batch: WriteBatch
-    hashes: dict[str, str]  # content hash -> id of an original
-    signatures: list[tuple[str, bytes, tuple[int, ...]]]  # originals: id, MinHash signature, LSH band keys
-    stories: dict[str, str]  # article id -> story id
-
-
-class _Writer:
-    """Commits batches through a second store handle in a background thread, one at a time, in order.
-
-    A large SQLite store spends most of a batch's write in COMMIT (dirty index pages into the WAL) with the
-    interpreter lock released, so it runs while the main thread cleans, deduplicates and clusters the next batch.
-    Meanwhile ``inflight`` answers for the batch being committed (deduplication, a copy's story, already-seen
-    source ids). ``wait`` blocks until it is committed and re-raises its error, if any; a batch is still one
-    transaction, so a killed process leaves whole batches.
-    """
-
-    def __init__(self, store: Store) -> None:
-        from concurrent.futures import ThreadPoolExecutor
-
-        self._store = store
-        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="storyweave-writer")
-        self._future: Any = None
-        self._report: IngestReport | None = None
-        self.inflight: _Inflight | None = None
-
-    def write(self, batch: WriteBatch, report: IngestReport) -> None:
-        self.wait()
-        originals = [s for s in batch.articles if s.article.duplicate_of is None]
-        self._report = report
-        self.inflight = _Inflight(
-            batch=batch,
-            hashes={s.content_hash: s.article.id for s in reversed(originals)},  # the first one wins
-            signatures=[
-                (s.article.id, s.signature, tuple(s.bands)) for s in originals if s.signature and s.bands
-            ],
-            stories={s.article.id: s.article.story_id for s in batch.articles if s.article.story_id},
-        )
-        self._future = self._pool.submit(self._store.write_batch, batch)
-
-    def wait(self) -> None:
-        future, self._future = self._future, None
-        try:
-            if future is not None:
-                skipped = future.result()
-                if self.inflight is not None and self._report is not None:
-                    _count_skipped(skipped, self.inflight.batch, self._report)
-        finally:
-            self.inflight = None
-
-    def close(self) -> None:
-        try:
-            self.wait()
-        finally:
-            self._pool.submit(self._store.close).result()
-            self._pool.shutdown()
 
 
 @dataclass(frozen=True)
@@ -687,16 +595,3 @@ def _same_version(old: Article, result: CleanResult) -> bool:
         result.outlet,
         tuple(result.authors),
     )
-
-
-def _count_skipped(skipped: list[str], batch: WriteBatch, report: IngestReport) -> None:
-    """Articles another writer stored first were not written: count them as unchanged, not stored."""
-    if not skipped:
-        return
-    gone = set(skipped)
-    for s in batch.articles:
-        if s.article.id in gone:
-            report.stored -= 1
-            report.unchanged += 1
-            if s.article.duplicate_of:
-                report.duplicates -= 1
