@@ -104,3 +104,40 @@ def test_eval_pairs_correlates_with_graded_labels(runner, tmp_path):
     out = _json(runner.invoke(app, ["eval-pairs", str(path), "--json"]))
     assert out["n"] == len(pairs) and set(out["by_lang_pair"]) == {"en-en"}
     assert out["pearson"] > 0.5  # same-event pairs must score above different-event pairs
+
+
+def test_bench_scale_replicates_a_store_with_identities(runner, tmp_path):
+    import random
+    import sqlite3
+
+    rng = random.Random(1)
+    words = "river storm council vote market bridge fire school hospital police minister court".split()
+    source = tmp_path / "c.jsonl"
+    source.write_text(
+        "".join(
+            json.dumps(
+                {
+                    "id": f"a{i}",
+                    "story": f"s{i % 8}",
+                    "title": f"Report {i} {rng.choice(words)}",
+                    "text": " ".join(rng.choice(words) for _ in range(40)) + ".",
+                    "date": f"2021-01-{1 + i % 28:02d}",
+                }
+            )
+            + "\n"
+            for i in range(40)
+        )
+    )
+    work = tmp_path / "w"
+    result = runner.invoke(
+        app, ["bench-scale", "--corpus", str(source), "--workdir", str(work), "--sizes", "20,100", "--json"]
+    )
+    assert result.exit_code == 0, result.output
+    obj = json.loads(result.stdout.strip().splitlines()[-1])
+    assert [r["stored_before"] for r in obj["runs"]] == [20, 100] and "throughput_ratio" in obj
+    stores = sorted(work.rglob("*.db"))
+    assert stores
+    for store in stores:
+        con = sqlite3.connect(store)
+        assert con.execute("SELECT count(*) FROM articles WHERE identity IS NULL").fetchone()[0] == 0
+        con.close()

@@ -38,12 +38,13 @@ def _replicate(db: Path, target: int) -> int:
         con.execute("BEGIN")
         con.execute(
             "INSERT INTO articles (id, source_id, content_hash, title, text, lang, published, published_ts, outlet,"
-            " authors, url, duplicate_of, removed, extra, story_id, signature, ingested)"
+            " authors, url, duplicate_of, removed, extra, story_id, signature, ingested, identity, raw_hash)"
             " SELECT id || ?1, source_id || '#' || ?1, content_hash || ?1, title, text, lang,"
             " CASE WHEN published_ts IS NULL THEN NULL ELSE datetime(published_ts - ?2, 'unixepoch') END,"
             " published_ts - ?2, outlet, authors, url,"
             " CASE WHEN duplicate_of IS NULL THEN NULL ELSE duplicate_of || ?1 END, removed, extra,"
-            " story_id || ?1, signature, ingested FROM articles WHERE instr(id, 'r') = 0",
+            " story_id || ?1, signature, ingested, identity || '#' || ?1, raw_hash || ?1"
+            " FROM articles WHERE instr(id, 'r') = 0",
             (s, shift),
         )
         con.execute(
