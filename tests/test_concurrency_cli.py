@@ -27,10 +27,18 @@ def test_two_ingests_at_once_into_a_new_store(tmp_path):
     own = tmp_path / "own.jsonl"
     own.write_text("".join(json.dumps(r) + "\n" for r in rows[400:]))
     db = tmp_path / "both.db"  # does not exist yet: both create and migrate it
-    first, second = _start(db, shared), _start(db, shared, own)
+    procs = [_start(db, shared), _start(db, shared, own)]
+    outputs = []
+    try:
+        for proc in procs:
+            outputs.append(proc.communicate(timeout=600))
+    finally:
+        for proc in procs:  # never leave a child (or its pipes) behind for a later test to trip over
+            if proc.poll() is None:
+                proc.kill()
+            proc.communicate()
     reports = []
-    for proc in (first, second):
-        out, err = proc.communicate(timeout=600)
+    for proc, (out, err) in zip(procs, outputs, strict=True):
         assert proc.returncode == 0, err
         reports.append(json.loads(out.strip().splitlines()[-1]))
     assert reports[0]["read"] == 400 and reports[1]["read"] == 600

@@ -107,13 +107,10 @@ class SQLiteStore(Store):
             raise StoreError(f"cannot open store {self.path}: {exc}; check the path or pass --db") from exc
         self._db.row_factory = sqlite3.Row
         try:
-            self._db.execute(
-                "PRAGMA busy_timeout=30000"
-            )  # first: another writer may hold the lock for a batch
-            self._db.execute("PRAGMA journal_mode=WAL")
-            self._db.execute("PRAGMA synchronous=NORMAL")
-            self._db.execute("PRAGMA foreign_keys=ON")
-            tables = {r[0] for r in self._db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+            tables = self._settle()
+        except sqlite3.OperationalError as exc:  # still locked by another process after all retries
+            self._db.close()
+            raise StoreError(f"cannot open store {self.path}: {exc}; another process holds it") from exc
         except sqlite3.DatabaseError as exc:
             self._db.close()
             raise StoreError(f"{self.path} is not a storyweave store ({exc}); check --db") from exc
@@ -126,6 +123,25 @@ class SQLiteStore(Store):
             "PRAGMA cache_size=-131072"
         )  # 128 MiB: random index pages of a large store stay cached
         self.migrate()
+
+    def _settle(self) -> set[str]:
+        """Set the connection up (WAL and friends) and return the names of the tables there. Another process
+        creating or migrating the same new store can hold a lock that switching to WAL does not wait for
+        (SQLite's busy handler is not called there): retry for up to 30 s."""
+        import time
+
+        deadline = time.monotonic() + 30.0
+        while True:
+            try:
+                self._db.execute("PRAGMA busy_timeout=30000")  # another writer may hold the lock for a batch
+                self._db.execute("PRAGMA journal_mode=WAL")
+                self._db.execute("PRAGMA synchronous=NORMAL")
+                self._db.execute("PRAGMA foreign_keys=ON")
+                return {r[0] for r in self._db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+            except sqlite3.OperationalError as exc:
+                if "locked" not in str(exc) and "busy" not in str(exc) or time.monotonic() > deadline:
+                    raise
+                time.sleep(0.05)
 
     # --- schema -------------------------------------------------------------------------------
     def migrate(self) -> list[str]:
