@@ -61,7 +61,9 @@ class VersionTracker:
         digests = [raw_hash(raw) for raw in raws]
         stored = self.store.versions(sorted({i.key for i in idents}))
         extra_ids = [version_key(i, d) for i, d in zip(idents, digests, strict=True)]
-        taken = self.store.known_source_ids(extra_ids)
+        # a further version's source id can only be taken where the identity already holds something
+        maybe = [e for i, e in zip(idents, extra_ids, strict=True) if i.key in stored or i.key in self._seen]
+        taken = self.store.known_source_ids(maybe) if maybe else set()
         out = []
         for raw, ident, digest, extra in zip(raws, idents, digests, extra_ids, strict=True):
             out.append(self._decide(raw, ident, digest, extra, stored.get(ident.key, []), extra in taken))

@@ -408,7 +408,7 @@ class OnlineClusterer:
             out.append(
                 Candidate(
                     story_id=sid,
-                    score=self._score(mem, f, story, cos, prep) + sum(self._margins(mem, f, story).values()),
+                    score=sum(parts.values()),  # the logit of _score plus the margins _decide adds
                     dense=dense,
                     terms=terms,
                     anchors=anchors,
