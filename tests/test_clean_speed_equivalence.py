@@ -8,7 +8,7 @@ import re
 import pytest
 
 from storyweave.clean import BoilerplateFilter, LanguageIdentifier, RecurrentLines
-from storyweave.clean.boilerplate import _STRONG_RULES, _STRONG_STEMS
+from storyweave.clean.phrases import STRONG_RULES, STRONG_STEMS
 from storyweave.clean.recurrent import line_hash
 
 LINES = [
@@ -47,12 +47,12 @@ ODD = ["SUBSCRİBE TO OUR NEWSLETTER", "subscrıbe to the list", "ſign up for o
 def test_calls_to_reader_matches_the_whole_strong_pattern(line: str):
     bp = BoilerplateFilter()
     low = line.lower()
-    expected = any(s in low for s in _STRONG_STEMS) and bool(bp._patterns()["strong"].search(line))
+    expected = any(s in low for s in STRONG_STEMS) and bool(bp._patterns()["strong"].search(line))
     assert bp._calls_to_reader(line, low) == expected
 
 
 def test_every_strong_rule_literal_is_lower_case():
-    for literals, _ in _STRONG_RULES:
+    for literals, _ in STRONG_RULES:
         assert literals and all(literal == literal.lower() for literal in literals)
 
 

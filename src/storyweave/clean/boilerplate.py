@@ -15,211 +15,14 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-_PLATFORMS = (
-    r"twitter|x\.com|facebook|instagram|telegram|youtube|tiktok|whatsapp|linkedin|pinterest|reddit|snapchat|"
-    r"threads|mastodon|bluesky|vk|vkontakte|odnoklassniki|weibo|wechat|line|viber|signal|flipboard|google news|"
-    r"apple news|rumble|gab|truth social"
+from storyweave.clean.phrases import (
+    COPYRIGHT_STEMS,
+    SOCIAL_COUNT_WORDS,
+    SOCIAL_STEMS,
+    STRONG_RULES,
+    STRONG_STEMS,
+    UI_WORDS,
 )
-
-# Words of site interfaces (share bars, menus, section fronts) in the main languages, lower case.
-_UI_WORDS = frozenset(
-    """
-    share shares shared sharing this tweet retweet email e-mail mail print comment comments comentarios
-    commenti commentaires kommentare reacties komentarze комментарии коментарі yorumlar yorum تعليقات more less
-    copy link links url facebook twitter x instagram telegram youtube tiktok whatsapp linkedin pinterest reddit
-    google snapchat flipboard messenger viber vk rss feed feeds sms apps app iphone ipad android free now
-    home menu search login log in sign up register subscribe subscribed subscription newsletter newsletters
-    news world politics business economy sport sports tech technology science health culture entertainment
-    opinion opinions video videos photo photos gallery galleries podcast podcasts live weather local national
-    international lifestyle travel education environment climate media markets money music movies tv radio
-    trending popular latest top stories story related advertisement advertising ad ads sponsored
-    previous next back close open skip content main navigation nav toggle about contact us privacy terms
-    cookies cookie policy help faq careers jobs shop store donate account profile settings logout
-    like likes follow following followers loading watch play pause listen read view views click here
-    accueil rechercher connexion partager partagez imprimer suivre abonnez-vous abonnement lire aussi monde
-    politique économie société culture sports vidéos
-    startseite suche anmelden teilen drucken folgen abonnieren mehr politik wirtschaft kultur
-    inicio buscar compartir imprimir seguir suscríbete suscribirse portada mundo política economía deportes
-    cerca condividi stampa segui iscriviti esteri cronaca politica economia spettacoli
-    zoeken delen printen volg abonneer binnenland buitenland
-    szukaj udostępnij drukuj obserwuj subskrybuj wiadomości kraj świat
-    главная поиск поделиться печать подписаться новости мир политика экономика спорт
-    головна пошук поділитися друк новини світ
-    anasayfa ara paylaş yazdır takip et abone ol gündem dünya ekonomi spor
-    الرئيسية بحث شارك مشاركة طباعة تابعنا أخبار
-    """.split()
-)
-
-_SOCIAL_COUNT_WORDS = (
-    r"subscribers?|followers?|following|views?|likes?|comments?|shares?|reactions?|plays?|listens?|"
-    r"abonnés|abonnenten|suscriptores|seguidores|iscritti|follower|volgers|abonnees|obserwujących|subskrypcji|"
-    r"подписчик\w*|просмотр\w*|підписник\w*|abone|takipçi|görüntülenme|مشترك|متابع|مشاهدة"
-)
-
-
-# Every "strong" pattern contains one of these (lower-cased) stems; lines without any skip the big regex.
-_STRONG_STEMS = tuple(
-    """
-    wanted friend sign subscri regist newsletter member patron supporter journalism reporting newsroom answerable funded donat
-    contribution already only unlimited app notification inbox tip error follow find like join share page channel
-    account conversation cookie privacy terms characters robot captcha human log password javascript blocker
-    browser trouble click tap scroll transcript problem inscri abonn suivez soutenez devenez déjà téléchargez
-    jetzt folgen unterstützen bereits mitglied suscr boletín síguenos hazte apoya assine siga-nos seguici abbonati
-    sostieni meld schrijf nieuwsbrief volg word zapisz obserwuj plików wesprzyj подпиш телеграм канал cookie
-    підпиш abone bülten takip çerez اشترك النشرة تابع ملفات
-    caracteres caractères zeichen caratteri tekens quería queria voulait wollte voleva wilde
-    """.split()
-)
-_COPYRIGHT_STEMS = ("©", "(c)", "copyright", "rights", "droits", "rechte", "derechos", "diritti", "rechten", "prawa",
-                    "права", "hakları", "الحقوق", "material")  # fmt: skip
-_SOCIAL_STEMS = (
-    "@",
-    "pic.twitter",
-    "t.co/",
-    "shared by",
-    "partagée",
-    "geteilt",
-    "compartida",
-    "condiviso",
-    "публикация",
-)
-
-# "Strong" calls to the reader, as (literals, pattern): every match of ``pattern`` contains one of the lower-case
-# ``literals``, so a line runs the pattern only when its lower-cased text holds one of them (a cheap ``in`` test
-# instead of one big alternation tried at every position). Together they are the "strong" pattern.
-# fmt: off
-_STRONG_RULES: tuple[tuple[tuple[str, ...], str], ...] = (
-    # newsletters, memberships, donations, apps, alerts
-    (("sign up ", "signing up "), r"\bsign(?:ing)? up (?:for|to)\b.{0,60}\b(?:newsletter|emails?|alerts?|briefing|digest|updates)"),
-    (("subscribe ", "register "), r"\b(?:subscribe|register) (?:to|for|now|today|here)\b|\bsubscribe to (?:our|the)\b"),
-    (("newsletter",), r"\b(?:our|free|daily|weekly) (?:email )?newsletters?\b|\bnewsletters? sign[- ]?up\b"),
-    (("become a",), r"\bbecome an? (?:member|subscriber|patron|supporter)\b"),
-    (("support ",), r"\bsupport (?:our|independent|quality|local) (?:journalism|reporting|newsroom)\b"),
-    (("answerable only to",), r"\bwe are answerable only to\b"),
-    (("our journalism is ",), r"\bour journalism is (?:free|funded)\b"),
-    (("make a ",), r"\bmake a (?:donation|contribution)\b"),
-    (("donate ",), r"\bdonate (?:now|today)\b"),
-    (("already a ",), r"\balready a (?:subscriber|member)\b"),
-    (("subscriber",), r"\bsubscribers? only\b"),
-    (("unlimited ",), r"\bunlimited (?:digital )?access\b"),
-    (("download ",), r"\bdownload (?:our|the) (?:free )?(?:\w+ )?app\b"),
-    (("get the ", "get our "), r"\bget (?:the|our) (?:free )?(?:\w+ )?app\b"),
-    (("push notification",), r"\bpush notifications?\b"),
-    (("your inbox",), r"\bdelivered (?:straight )?to your inbox\b|\bin your inbox\b"),
-    (("sign up today",), r"\bsign up today\b"),
-    (("wanted you to see",), r"\bwanted you to see\b"),
-    # "A friend wanted you to see this item" in es pt fr de it nl
-    (("quería que", "queria que"), r"\bquer[ií]a que (?:usted |você |voce |tu )?(?:vieras|viera|leyeras|leyera|visse|lesse)\b"),
-    (("voulait que",), r"\bvoulait que (?:vous|tu) (?:voyiez|lisiez|voies|lises)\b"),
-    (("wollte",), r"\bwollte,? dass (?:du|sie) (?:diesen|dieses|diese)\b.{0,60}\b(?:siehst|sehen|liest|lesen)\b"),
-    (("voleva che",), r"\bvoleva che (?:tu |lei )?(?:vedessi|vedesse|leggessi|leggesse)\b"),
-    (("wilde dat",), r"\bwilde dat (?:je|jij|u) (?:dit|deze) (?:artikel|bericht|item|verhaal)\b.{0,60}\b(?:zag|zou zien|las|zou lezen)\b"),
-    (("mail ",), r"\be-?mail (?:this|to a friend)\b"),
-    (("send to a friend",), r"\bsend to a friend\b"),
-    (("@",), r"\bsend (?:us )?(?:your )?(?:news )?tips?\b.{0,40}@"),
-    (("report an error",), r"\breport an error\b"),
-    (("submit a tip",), r"\bsubmit a tip\b"),
-    # follow / share
-    (("follow", "find", "like", "join"), rf"\b(?:follow|find|like|join)\b.{{0,50}}\b(?:on|at|via)\s+(?:{_PLATFORMS})\b"),
-    (("share this", "share on"), r"\bshare (?:this|on)\b"),
-    (("page", "channel", "account"), rf"\b(?:{_PLATFORMS})\s*(?:page|channel|account)\b.{{0,30}}$"),
-    (("join the conversation",), r"\bjoin the conversation\b"),
-    # cookies, privacy, login, captcha, scripts
-    (("cookie",), r"\b(?:we|this (?:site|website)) uses? cookies\b|\bcookie (?:policy|settings|preferences|consent)\b"
-                  r"|\baccept (?:all )?cookies\b"),
-    (("privacy ",), r"\bprivacy (?:policy|notice|settings)\b"),
-    (("terms ",), r"\bterms (?:of (?:use|service)|and conditions)\b"),
-    (("enter the characters",), r"\benter the characters\b"),
-    # captcha prompts ("enter the characters ...") in fr de es it pt nl
-    (("caractères",), r"\b(?:saisissez|saisir|entrez|entrer|tapez|recopiez) les caractères\b"),
-    (("zeichen",), r"\b(?:geben sie|gib) die (?:\w+ )?zeichen\b|\bzeichen eingeben\b"),
-    (("caracteres",), r"\b(?:introduzca|introducir|introduce|escriba|escribir|escribe|ingrese|ingresar|ingresa|"
-                      r"digite|digitar|insira|inserir|introduza) (?:los|os) caracteres\b"),
-    (("caratteri",), r"\b(?:inserisci|inserire|inserite|digita|digitare|digitate|scrivi) i caratteri\b"),
-    (("tekens",), r"\bvoer de (?:\w+ )?tekens in\b|\b(?:typ|tik) de (?:\w+ )?tekens\b"),
-    (("m not a robot",), r"\bi'?m not a robot\b"),
-    (("captcha",), r"\bcaptcha\b"),
-    (("verify ",), r"\bverify (?:that )?you are (?:a )?human\b"),
-    (("sign in ", "log in "), r"\b(?:sign|log) in (?:to|with)\b"),
-    (("you must be logged in",), r"\byou must be logged in\b"),
-    (("create a",), r"\bcreate (?:an|a free) account\b"),
-    (("password",), r"\bforgot (?:your )?password\b"),
-    (("javascript",), r"\benable javascript\b|\bjavascript (?:is )?(?:required|disabled)\b|\brequires javascript\b"),
-    (("blocker",), r"\bad ?blocker\b"),
-    (("browser does not support",), r"\bbrowser does not support\b"),
-    (("having trouble viewing",), r"\bhaving trouble viewing\b"),
-    (("click here", "tap here"), r"\bclick here\b|\btap here\b"),
-    (("scroll down for",), r"\bscroll down for\b"),
-    (("notification",), r"\bnotification(?:s)? (?:are|has been|have been)\b"),
-    (("problem saving your",), r"\bproblem saving your\b"),
-    (("hide transcript",), r"\bhide transcript\b"),
-    # fr
-    (("inscrivez-vous",), r"\binscrivez-vous\b"),
-    (("abonnez-vous",), r"\babonnez-vous\b"),
-    (("newsletter",), r"\bnotre newsletter\b|\bla newsletter\b"),
-    (("suivez-nous",), r"\bsuivez-nous\b"),
-    (("soutenez",), r"\bsoutenez\b.{0,40}\bjournalisme\b"),
-    (("devenez ",), r"\bdevenez (?:membre|abonné)\b"),
-    (("cookies",), r"\bnous utilisons des cookies\b"),
-    (("déjà abonné",), r"\bdéjà abonné\b"),
-    (("téléchargez ",), r"\btéléchargez (?:notre|l'application)\b"),
-    # de
-    (("newsletter ",), r"\bnewsletter (?:abonnieren|bestellen|anmelden)\b"),
-    (("jetzt ",), r"\bjetzt (?:abonnieren|anmelden|registrieren|teilen)\b"),
-    (("folgen sie uns",), r"\bfolgen sie uns\b"),
-    (("cookies",), r"\bwir verwenden cookies\b"),
-    (("unterstützen sie",), r"\bunterstützen sie\b.{0,40}\bjournalismus\b"),
-    (("bereits abonnent",), r"\bbereits abonnent\b"),
-    (("mitglied werden",), r"\bmitglied werden\b"),
-    # es / pt / it
-    (("suscríbete",), r"\bsuscríbete\b"),
-    (("suscribirse",), r"\bsuscribirse\b"),
-    (("nuestro boletín",), r"\bnuestro boletín\b"),
-    (("síguenos",), r"\bsíguenos\b"),
-    (("cookies",), r"\butilizamos cookies\b"),
-    (("hazte ",), r"\bhazte (?:socio|miembro|suscriptor)\b"),
-    (("periodismo",), r"\bapoya (?:el|nuestro) periodismo\b"),
-    (("assine ",), r"\bassine (?:já|agora)\b"),
-    (("inscreva-se",), r"\binscreva-se\b"),
-    (("siga-nos",), r"\bsiga-nos\b"),
-    (("newsletter",), r"\bnossa newsletter\b"),
-    (("iscriviti",), r"\biscriviti\b"),
-    (("seguici",), r"\bseguici\b"),
-    (("cookie",), r"\butilizziamo (?:i )?cookie\b"),
-    (("abbonati",), r"\babbonati\b"),
-    (("sostieni",), r"\bsostieni\b.{0,40}\bgiornalismo\b"),
-    # nl / pl
-    (("meld je aan",), r"\bmeld je aan\b"),
-    (("schrijf je in",), r"\bschrijf je in\b"),
-    (("onze nieuwsbrief",), r"\bonze nieuwsbrief\b"),
-    (("volg ons",), r"\bvolg ons\b"),
-    (("cookies",), r"\bwij gebruiken cookies\b"),
-    (("word lid", "word abonnee"), r"\bword (?:lid|abonnee)\b"),
-    (("zapisz się",), r"\bzapisz się\b"),
-    (("newsletter",), r"\bnasz newsletter\b"),
-    (("obserwuj nas",), r"\bobserwuj nas\b"),
-    (("cookie",), r"\bużywamy plików cookie\b"),
-    (("wesprzyj",), r"\bwesprzyj\b.{0,40}\bdziennikarstwo\b"),
-    # ru / uk
-    (("подпишитесь",), r"\bподпишитесь\b"),
-    (("подписывайтесь",), r"\bподписывайтесь\b"),
-    (("наш телеграм",), r"\bнаш телеграм"),
-    (("наш канал",), r"\bнаш канал\b"),
-    (("cookie",), r"\bмы используем (?:файлы )?cookie\b"),
-    (("підпишіться",), r"\bпідпишіться\b"),
-    (("підписуйтесь",), r"\bпідписуйтесь\b"),
-    (("наш телеграм-канал",), r"\bнаш телеграм-канал\b"),
-    # tr / ar
-    (("abone ol",), r"\babone ol\b"),
-    (("bültenimize",), r"\bbültenimize\b"),
-    (("bizi takip edin",), r"\bbizi takip edin\b"),
-    (("çerez",), r"\bçerez(?:ler)?\b.{0,40}\bkullan"),
-    (("اشترك",), r"اشترك في|اشترك الآن"),
-    (("النشرة البريدية",), r"النشرة البريدية"),
-    (("تابعونا على", "تابعنا على"), r"تابعونا على|تابعنا على"),
-    (("نستخدم ملفات تعريف الارتباط",), r"نستخدم ملفات تعريف الارتباط"),
-)
-# fmt: on
 
 # Characters that re.IGNORECASE matches to letters of the literals above although ``str.lower`` does not turn them
 # into those letters (dotted and dotless i, long s, old Cyrillic letter forms): a line holding one runs the whole
@@ -255,7 +58,7 @@ class BoilerplateFilter:
     def __init__(self, min_sentence_words: int = 8):
         self.min_sentence_words = min_sentence_words
         self._rx: dict[str, re.Pattern[str]] | None = None
-        # _STRONG_RULES by stem: the rules one of whose literals holds the stem, and the rules with a literal that
+        # STRONG_RULES by stem: the rules one of whose literals holds the stem, and the rules with a literal that
         # holds no stem (to try whenever a line holds some stem); built on first use
         self._strong: tuple[dict[str, list[_Rule]], list[_Rule]] | None = None
 
@@ -290,8 +93,8 @@ class BoilerplateFilter:
                 i,
             ),
             "social_count": re.compile(
-                rf"^[\W_]*\d[\d.,\s]*(?:[kmb]|tys\.?|тыс\.?|тис\.?|mln\.?|млн\.?|mio\.?|mil|bin|mille)?\+?\s*(?:{_SOCIAL_COUNT_WORDS})\W*$"
-                rf"|^(?:{_SOCIAL_COUNT_WORDS})\W*\d[\d.,\s]*[kmb]?\W*$",
+                rf"^[\W_]*\d[\d.,\s]*(?:[kmb]|tys\.?|тыс\.?|тис\.?|mln\.?|млн\.?|mio\.?|mil|bin|mille)?\+?\s*(?:{SOCIAL_COUNT_WORDS})\W*$"
+                rf"|^(?:{SOCIAL_COUNT_WORDS})\W*\d[\d.,\s]*[kmb]?\W*$",
                 i,
             ),
             "read_time": re.compile(
@@ -336,7 +139,7 @@ class BoilerplateFilter:
                 r"اقرأ أيضا|اقرأ أيضاً|اقرأ المزيد|مواضيع ذات صلة)\s*(?:[:»>|›→–—-]|\.{3}|$)",
                 i,
             ),
-            "strong": re.compile("|".join(pattern for _, pattern in _STRONG_RULES), i),
+            "strong": re.compile("|".join(pattern for _, pattern in STRONG_RULES), i),
             "reader": re.compile(
                 r"^\W*(?:click|tap|sign up|subscribe|download|follow|join|register|donate|get|read|watch|listen|like|share)\b|"
                 r"\b(?:you|your|yours|we|our|us|please|vous|votre|vos|nous|notre|nos|sie|ihr|ihre|unser\w*|wir|"
@@ -385,7 +188,7 @@ class BoilerplateFilter:
             return False
         rest = rx["md_share"].sub(" ", rx["md_image"].sub(" ", line))
         words = [w.lower().strip(".'’-") for w in rx["word"].findall(rest)]
-        return all(w in _UI_WORDS for w in words) and "](" not in rest
+        return all(w in UI_WORDS for w in words) and "](" not in rest
 
     def is_sentence(self, line: str) -> bool:
         """A line that reads like prose: enough words and sentence punctuation at the end, or a quotation."""
@@ -405,11 +208,11 @@ class BoilerplateFilter:
         return len(words) >= self.min_sentence_words and bool(self._patterns()["sentence_end"].search(line))
 
     def _calls_to_reader(self, text: str, low: str) -> bool:
-        """Whether ``text`` holds one of _STRONG_STEMS and ``rx["strong"]`` finds a call to the reader in it.
+        """Whether ``text`` holds one of STRONG_STEMS and ``rx["strong"]`` finds a call to the reader in it.
 
-        ``low`` is ``text.lower()``. Only the rules whose literals can be in ``text`` run (see _STRONG_RULES).
+        ``low`` is ``text.lower()``. Only the rules whose literals can be in ``text`` run (see STRONG_RULES).
         """
-        stems = [s for s in _STRONG_STEMS if s in low]
+        stems = [s for s in STRONG_STEMS if s in low]
         if not stems:
             return False
         if _CASE_ODD.search(text):
@@ -421,16 +224,16 @@ class BoilerplateFilter:
     def _strong_rules(self) -> tuple[dict[str, list[_Rule]], list[_Rule]]:
         if self._strong is None:
             grouped: dict[tuple[str, ...], list[str]] = {}
-            for literals, pattern in _STRONG_RULES:
+            for literals, pattern in STRONG_RULES:
                 grouped.setdefault(literals, []).append(pattern)
             by_stem: dict[str, list[_Rule]] = {}
             unstemmed: list[_Rule] = []
             for literals, patterns in grouped.items():
                 rule = (literals, re.compile("|".join(patterns), re.IGNORECASE))
-                if not all(any(stem in literal for stem in _STRONG_STEMS) for literal in literals):
+                if not all(any(stem in literal for stem in STRONG_STEMS) for literal in literals):
                     unstemmed.append(rule)
                     continue
-                for stem in {stem for literal in literals for stem in _STRONG_STEMS if stem in literal}:
+                for stem in {stem for literal in literals for stem in STRONG_STEMS if stem in literal}:
                     by_stem.setdefault(stem, []).append(rule)
             self._strong = by_stem, unstemmed
         return self._strong
@@ -444,7 +247,7 @@ class BoilerplateFilter:
             return "separator"
         low = line.lower()
         if (
-            (line[0] in "—–-" or any(s in low for s in _SOCIAL_STEMS))
+            (line[0] in "—–-" or any(s in low for s in SOCIAL_STEMS))
             and len(line) <= _MAX_POST_CHARS
             and rx["tweet_sig"].search(line)
         ):
@@ -484,7 +287,7 @@ class BoilerplateFilter:
         if (
             not quote
             and len(words) <= 60
-            and any(s in low for s in _COPYRIGHT_STEMS)
+            and any(s in low for s in COPYRIGHT_STEMS)
             and rx["copyright"].search(line)
         ):
             return "copyright"
@@ -504,7 +307,7 @@ class BoilerplateFilter:
         if short and rx["byline_only"].match(line):
             return "byline_staff"
         lowered = [w.lower().strip(".'’-") for w in words]
-        if lowered and len(lowered) <= 14 and all(w in _UI_WORDS for w in lowered):
+        if lowered and len(lowered) <= 14 and all(w in UI_WORDS for w in lowered):
             return "interface"
         if not any(c in line for c in ".!?"):
             parts = [p for p in rx["nav_sep"].split(line) if p]
