@@ -36,7 +36,7 @@ def test_plain_text_title_byline_dateline_and_boilerplate(cleaner: Cleaner):
     assert r.title == "Council approves new budget after long debate"
     assert r.authors == ("Jane Doe", "John Roe")
     assert r.published == "2016-12-14"
-    assert r.outlet == "Reuters"
+    assert (r.outlet, r.outlet_name) == ("reuters", "Reuters")  # no domain known: the name's key
     assert r.lang == "en"
     assert r.text.splitlines() == [
         "LONDON, Dec. 14, 2016 (Reuters) - The city council approved the budget on Wednesday after a debate of eleven hours.",
@@ -112,7 +112,7 @@ def test_html_page(cleaner: Cleaner):
     assert r.title == "Stadtrat beschließt Haushalt"
     assert r.lang == "de"
     assert r.published == "2020-04-24T10:32:00+02:00"
-    assert r.outlet == "Beispiel-Zeitung"
+    assert (r.outlet, r.outlet_name) == ("beispiel-zeitung.de", "Beispiel-Zeitung")
     assert r.authors == ("Anna Schmidt",)
     assert (
         "„Das ist ein guter Tag für die Stadt“, sagte die Bürgermeisterin nach der Abstimmung im Rathaus."

@@ -85,3 +85,10 @@ def test_realworld(name: str, cleaner: Cleaner):
         assert not any(fragment in line for line in body_lines), f"kept boilerplate: {fragment}"
         if raw.format == "text":
             assert any(fragment in line for line in result.removed), f"not reported as removed: {fragment}"
+
+
+@pytest.mark.parametrize("name", [name for name in CASES if "outlet_name" in spec_of(name)["expect"]])
+def test_realworld_outlet_name(name: str, cleaner: Cleaner):
+    """The outlet's display name beside its key (``expect.outlet``: the registered domain, else the name key)."""
+    raw, expect = load(name)
+    assert cleaner.clean(raw).outlet_name == expect["outlet_name"]

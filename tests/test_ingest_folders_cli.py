@@ -161,3 +161,13 @@ def test_empty_and_truncated_archives_say_why(runner, tmp_path: Path) -> None:
         f"{root / 'empty.gz'}: empty file",
     ]
     assert report["skips"] == [f"{root / 'no-pages.warc.gz'}: skipped: no articles in this warc input"]
+
+
+def test_filters_that_leave_a_folder_empty_are_warned_about(runner, tmp_path: Path) -> None:
+    root = _scrape(tmp_path / "scrape")
+    db = tmp_path / "store.db"
+    result = runner.invoke(app, ["--db", str(db), "ingest", "--include", "*.html", str(root)])
+    assert result.exit_code == 0, result.output
+    assert f"warning: {root}: --include *.html left no file to read in this folder" in result.stderr
+    result = runner.invoke(app, ["--db", str(db), "ingest", "--include", "*.txt", str(root)])
+    assert "left no file" not in result.stderr

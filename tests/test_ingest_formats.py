@@ -369,7 +369,7 @@ def test_rss_entries() -> None:
     assert first.date == "Mon, 06 Sep 2021 16:45:00 +0000"
     assert first.authors == ("Ann Writer",)
     assert first.outlet == "The Daily Example" and first.lang == "en-gb"
-    assert first.html == "<p>The council <b>approved</b> the bridge.</p>" and first.text is None
+    assert first.text == "The council approved the bridge." and first.html is None  # a fragment: its text
     assert first.extra == {"tags": ["Local"]}
     assert (second.line, second.source_id, second.text, second.html) == (
         2,
@@ -387,7 +387,7 @@ def test_atom_entries_prefer_content_and_published() -> None:
         "https://zeitung.example/bruecke",
         "2024-03-01T08:00:00Z",
     )
-    assert first.html == "<p>Der Rat hat die Brücke genehmigt.</p>"
+    assert first.text == "Der Rat hat die Brücke genehmigt." and first.html is None
     assert first.authors == ("Xaver Muster", "Yvonne Beispiel")
     assert (first.outlet, first.lang) == ("Beispiel Zeitung", "de")
     assert (second.date, second.text) == ("2024-03-02T10:00:00Z", "Nur Text.")

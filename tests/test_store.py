@@ -41,6 +41,7 @@ def test_migrations_are_named_recorded_and_idempotent(tmp_path):
         "0002_clusterer_statistics",
         "0003_embeddings_by_rowid",
         "0004_identity_revisions",
+        "0005_outlet_names",
     ]
     assert s.migrate() == []
     s.close()

@@ -28,6 +28,9 @@ class RawDocument:
     lang: str | None = None
     authors: tuple[str, ...] = ()
     extra: Mapping[str, Any] = field(default_factory=dict)  # unknown input fields, kept as given
+    captured: str | None = (
+        None  # when an archive fetched the page (WARC-Date), raw: the last fallback for a date
+    )
 
     @property
     def location(self) -> str:
@@ -78,6 +81,8 @@ class CleanResult:
     authors: tuple[str, ...]
     url: str | None
     removed: tuple[str, ...]  # the lines cleaning took out, in order
+    outlet_name: str | None = None  # the outlet's display name beside its key ``outlet`` (clean.outlet)
+    removed_reasons: tuple[str, ...] = ()  # why each line of ``removed`` was taken out, in the same order
 
 
 @dataclass(frozen=True)
@@ -98,6 +103,16 @@ class Article:
     story_id: str | None = None
     extra: Mapping[str, Any] = field(default_factory=dict)
     ingested: str | None = None
+    outlet_name: str | None = None  # display name of the outlet; ``outlet`` is its key (a registered domain)
+    removed_reasons: tuple[str, ...] = ()  # why each line of ``removed`` was taken out ("" where not known)
+
+    def removed_lines(self) -> list[dict[str, str | None]]:
+        """The removed lines with their reasons, as the JSON views give them."""
+        reasons = self.removed_reasons if len(self.removed_reasons) == len(self.removed) else ()
+        return [
+            {"line": line, "reason": (reasons[i] or None) if reasons else None}
+            for i, line in enumerate(self.removed)
+        ]
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -108,11 +123,12 @@ class Article:
             "lang": self.lang,
             "published": self.published,
             "outlet": self.outlet,
+            "outlet_name": self.outlet_name,
             "authors": list(self.authors),
             "url": self.url,
             "duplicate_of": self.duplicate_of,
             "story_id": self.story_id,
-            "removed": list(self.removed),
+            "removed": self.removed_lines(),
             "extra": dict(self.extra),
         }
 

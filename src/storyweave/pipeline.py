@@ -278,7 +278,9 @@ class Pipeline:
                 authors=tuple(result.authors),
                 url=result.url,
                 removed=tuple(result.removed),
+                removed_reasons=tuple(result.removed_reasons),
                 extra=dict(raw.extra),
+                outlet_name=result.outlet_name,
             )
             out.append(_Item(article, decision.identity.key, decision.digest, old, result))
         return out

@@ -5,7 +5,14 @@ from storyweave.clean.cleaner import Cleaner
 from storyweave.clean.dates import DateFinder
 from storyweave.clean.html import HtmlExtractor, PageContent
 from storyweave.clean.language import DEFAULT_LANGUAGES, LanguageIdentifier
-from storyweave.clean.outlet import OutletFinder, normalize_outlet, registered_domain
+from storyweave.clean.outlet import (
+    Outlet,
+    OutletFinder,
+    display_name,
+    name_key,
+    outlet_key,
+    registered_domain,
+)
 from storyweave.clean.recurrent import RecurrentLines
 
 __all__ = [
@@ -15,10 +22,13 @@ __all__ = [
     "DateFinder",
     "HtmlExtractor",
     "LanguageIdentifier",
+    "Outlet",
     "OutletFinder",
     "PageContent",
     "RecurrentLines",
     "Stripped",
-    "normalize_outlet",
+    "display_name",
+    "name_key",
+    "outlet_key",
     "registered_domain",
 ]

@@ -30,6 +30,8 @@ from storyweave.clean.phrases import (
 _CASE_ODD = re.compile(r"[\u0130\u0131\u017f\u1c80-\u1c88]")
 
 
+_NEWSLETTER_STEMS = ("newsletter", "inbox", "e-mail", "email", "briefing", "boletín", "nieuwsbrief", "bülten",
+                     "рассылк", "розсилк", "النشرة", "lettre d'information")  # fmt: skip
 _MAX_POST_CHARS = 400  # an embedded post's text and signature; longer lines are paragraphs
 _DIGIT = re.compile(r"\d")
 _Rule = tuple[tuple[str, ...], re.Pattern[str]]
@@ -101,6 +103,25 @@ class BoilerplateFilter:
                 r"^[\W_]*(?:reading time|lesezeit|temps de lecture|tiempo de lectura|tempo di lettura|leestijd|"
                 r"czas czytania|время чтения|okuma süresi)?\W*(?:~\s*)?\d{1,3}\s*(?:min(?:ute)?s?|мин\w*|dk|dakika|minuti|minutos|minuten)\.?\s*"
                 r"(?:read|de lecture|lesezeit|de lectura|di lettura|leestijd|czytania|чтения|читання|okuma)?\W*$",
+                i,
+            ),
+            # an embedded video or post as scraped: its caption ends in the link to the post on a video platform
+            "embed_tail": re.compile(
+                r"(?:https?://)?(?:www\.|m\.)?(?:youtube\.com/(?:watch\?v=|shorts/|embed/)|youtu\.be/|"
+                r"tiktok\.com/@[\w.]+/video/|vimeo\.com/(?:video/)?\d|dailymotion\.com/video/|rumble\.com/v|"
+                r"(?:facebook|fb)\.(?:com|watch)/(?:[\w.]+/videos/|watch/?\?v=|reel/)|instagram\.com/(?:p|reel|tv)/|"
+                r"(?:twitter|x)\.com/\w+/status/|t\.me/[\w+]+/\d)\S*\W*$",
+                i,
+            ),
+            # a subscription plan's length or price standing alone ("12 months", "$4.99/month")
+            "offer": re.compile(
+                r"^[\W_]*(?:(?:[$€£¥₹]\s?)?\d+(?:[.,]\d\d)?\s?(?:[$€£]|usd|eur|gbp)?\s*(?:/|per|a|an|par|pro|al|por|в)\s*"
+                r"(?:month|mo|year|yr|week|mois|an|monat|jahr|mes|año|mese|anno|maand|jaar|miesiąc|месяц|год|ay|yıl)"
+                r"|\d{1,2}[\s-]*(?:months?|years?|weeks?|mois|ans?|monate?|jahre?|meses|años|mesi|anni|maanden|jaar|"
+                r"miesi\w+|месяц\w*|год\w*|ay|yıl|أشهر|شهر|سنة)"
+                r"|monthly|yearly|annual(?:ly)?|mensuel|annuel|monatlich|jährlich|mensual|anual|mensile|annuale|"
+                r"maandelijks|jaarlijks|miesięcznie|rocznie|ежемесячно|ежегодно|aylık|yıllık)"
+                r"(?:\s+(?:plan|subscription|access|abonnement|abo|suscripción|abbonamento|assinatura))?[\W_]*$",
                 i,
             ),
             "advert": re.compile(
@@ -282,6 +303,10 @@ class BoilerplateFilter:
             return "read_time"
         if short and rx["advert"].match(line):
             return "advertisement"
+        if short and rx["offer"].match(line):
+            return "offer"
+        if len(line) <= _MAX_POST_CHARS and ("/" in line or "." in line) and rx["embed_tail"].search(line):
+            return "embedded_post"
         if not quote and rx["related"].match(line):
             return "related"
         if (
@@ -316,6 +341,17 @@ class BoilerplateFilter:
         if len(words) <= 3 and line.endswith(":") and line.isupper() and rx["label_only"].match(line):
             return "label"
         return None
+
+    def names_pitch(self, line: str, pitch: str) -> bool:
+        """Whether ``line`` is the name of the newsletter that ``pitch`` (the next line, a call to the reader)
+        advertises: a short title without sentence punctuation ("The Morning Brief") above a newsletter pitch."""
+        words = line.split()
+        if not 1 <= len(words) <= 5 or line[-1] in '.!?:;"”»' or self.has_quote(line):
+            return False
+        low = pitch.lower()
+        return any(stem in low for stem in _NEWSLETTER_STEMS) and sum(
+            w[:1].isupper() for w in words
+        ) * 2 >= len(words)
 
     def split_pitch(self, line: str) -> tuple[str, str] | None:
         """For a paragraph whose tail is a call to the reader ("... cops said. For the latest, subscribe to ..."),

@@ -11,6 +11,7 @@ from storyweave.clean.byline import BylineFinder, clean_authors, looks_like_head
 from storyweave.clean.dates import DateFinder
 from storyweave.clean.html import HtmlExtractor, PageContent
 from storyweave.clean.language import DEFAULT_LANGUAGES, LanguageIdentifier
+from storyweave.clean.lines import LineSplitter
 from storyweave.clean.outlet import OutletFinder
 from storyweave.clean.recurrent import RecurrentLines
 from storyweave.errors import InputError
@@ -67,6 +68,7 @@ class Cleaner:
         self._outlets = OutletFinder()
         self._bylines = BylineFinder()
         self._html = HtmlExtractor()
+        self._splitter = LineSplitter(self._boilerplate, self._bylines, self._dates)
 
     def clean(self, raw: RawDocument) -> CleanResult:
         page: PageContent | None = None
@@ -77,22 +79,13 @@ class Cleaner:
                 text = page.text
         text = _SPACES.sub(" ", _INVISIBLE.sub("", text))
 
-        lines: list[str] = []
-        reasons: list[str | None] = []
-        for raw_line in text.splitlines():
-            line = self._boilerplate.normalize_line(raw_line)
-            if not line:
-                continue
-            why = "share_link" if self._boilerplate.share_only(raw_line) else self._boilerplate.classify(line)
-            split = self._boilerplate.split_pitch(line) if why == "call_to_reader" else None
-            if split is not None:  # a real sentence followed by a pitch: keep the sentence
-                lines += split
-                reasons += [None, why]
-            else:
-                lines.append(line)
-                reasons.append(why)
-
         title = raw.title or (page.title if page else None)
+        split = self._splitter.split(text, extracted=page is not None and bool(page.text.strip()))
+        lines, reasons = split.lines, split.reasons
+        if split.title_at is not None:  # the page's own heading above the body
+            title = title or lines[split.title_at]
+            if _same(lines[split.title_at], title):
+                reasons[split.title_at] = "title"
         if title and lines and all(_same(line, title) for line in lines):
             reasons = [None] * len(lines)  # a title-only item: the title is the text
         elif len(lines) == 1 and reasons[0] in _HEADLINE_LABELS:
@@ -102,9 +95,11 @@ class Cleaner:
         else:
             self._drop_leading_menu(lines, reasons)
 
-        outlet = self._outlets.find(
+        found = self._outlets.find(
             raw.outlet, page.site_name if page else None, raw.url or (page.url if page else None), lines
         )
+        # learned lines go by the outlet's key
+        outlet, outlet_name = (found.key, found.name) if found else (None, None)
         if self.recurrent is not None and outlet:
             learned = [
                 i for i, line in enumerate(lines) if reasons[i] is None and self._is_recurrent(outlet, line)
@@ -122,14 +117,14 @@ class Cleaner:
                 )
             ):
                 try:
-                    return self._describe(raw, page, lines, without, title, outlet)
+                    return self._describe(raw, page, lines, without, title, outlet, outlet_name)
                 except InputError:
                     pass
-        return self._describe(raw, page, lines, reasons, title, outlet)
+        return self._describe(raw, page, lines, reasons, title, outlet, outlet_name)
 
     def _describe(
         self, raw: RawDocument, page: PageContent | None, lines: list[str], reasons: list[str | None],
-        title: str | None, outlet: str | None,
+        title: str | None, outlet: str | None, outlet_name: str | None = None,
     ) -> CleanResult:  # fmt: skip
         """The CleanResult of the lines whose reason is None: language, dates, byline, title and body text.
 
@@ -157,11 +152,17 @@ class Cleaner:
                 reasons[kept[head.line]] = "dateline"
                 del kept[head.line]
                 kept_lines = [lines[i] for i in kept]
+        # trust order: the item's own date, the page's metadata, a date in the URL, the dateline, the capture date
         published = self._dates.parse(raw.date, lang)
         if published is None and page is not None and page.date:
             published = self._dates.parse(page.date, lang)
+        if published is None:
+            published = self._dates.from_url(raw.url or (page.url if page else None))
         if published is None and head is not None:
             published = head.value
+        if published is None and raw.captured:
+            captured = self._dates.parse(raw.captured, lang)
+            published = captured[:10] if captured else None  # the day it was fetched by; not the instant
 
         authors = clean_authors(raw.authors) or clean_authors(page.authors if page else ())
         found_authors, byline_at = self._bylines.find(kept_lines)
@@ -195,7 +196,7 @@ class Cleaner:
                 " check that its text or html field holds the article)",
                 raw.line,
             )
-        removed = tuple(lines[i] for i, r in enumerate(reasons) if r is not None and r != "title")
+        gone = [i for i, r in enumerate(reasons) if r is not None and r != "title"]
         return CleanResult(
             title=title,
             text="\n".join(body_lines),
@@ -204,7 +205,9 @@ class Cleaner:
             outlet=outlet,
             authors=authors,
             url=raw.url or (page.url if page else None),
-            removed=removed,
+            removed=tuple(lines[i] for i in gone),
+            removed_reasons=tuple(reasons[i] or "" for i in gone),
+            outlet_name=outlet_name,
         )
 
     @staticmethod

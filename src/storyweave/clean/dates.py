@@ -13,6 +13,7 @@ from collections.abc import Callable
 from datetime import date, datetime, timedelta, timezone
 from email.utils import parsedate_to_datetime
 from typing import NamedTuple
+from urllib.parse import urlsplit
 
 MONTH_LANGUAGES: tuple[str, ...] = (
     "en",
@@ -59,6 +60,16 @@ _AGENCY = r"\((?:reuters|ap|afp|upi|dpa|efe|ansa|anp|pap|tass|ria novosti|interf
 
 
 _YEAR = re.compile(r"(?:19|20)\d\d|\d[- ][^\W\d_]{3,5}\.?[- ]'?\d\d(?!\d)")
+_NUMBER = re.compile(r"^\d{8,16}(?:\.\d+)?$")
+_Y, _M, _D = r"(?P<y>(?:19|20)\d\d)", r"(?P<m>0?[1-9]|1[0-2])", r"(?P<d>0?[1-9]|[12]\d|3[01])"
+_URL_DATES = (
+    re.compile(rf"/{_Y}/{_M}/{_D}(?=/|$|[-_.])"),  # /2019/11/19/
+    re.compile(rf"(?:(?<=[/_.-])|^){_Y}([-_]){_M}\2{_D}(?![\d])"),  # /2019-11-19-slug, _2019_11_19
+    re.compile(
+        r"(?:(?<=[/_.-])|^)(?P<y>(?:19|20)\d\d)(?P<m>0[1-9]|1[0-2])(?P<d>0[1-9]|[12]\d|3[01])(?=[/_.-]|$)"
+    ),
+)
+_URL = re.compile(r"(?:https?://|www\.)\S+|\S+\.[a-z]{2,12}/\S*", re.IGNORECASE)  # masked in text heads
 
 
 class HeadDate(NamedTuple):
@@ -156,10 +167,16 @@ class DateFinder:
 
     # -- one date string ----------------------------------------------------------------------------
     def parse(self, value: str | None, lang: str | None = None) -> str | None:
-        """One date string -> ISO 8601 or None (implausible dates are None, not clamped)."""
+        """One date string -> ISO 8601 or None (implausible dates are None, not clamped).
+
+        A number alone is a compact date (``20191119``, ``201911191030``) or a Unix time in seconds or
+        milliseconds (``1574157600``, ``1574157600000``, also with a fraction), which gives a UTC datetime.
+        """
         if not value or not value.strip():
             return None
         value = value.strip()
+        if _NUMBER.match(value):
+            return self._number(value)
         hit = self._search(value, lang)
         if hit is None:
             try:
@@ -168,6 +185,47 @@ class DateFinder:
                 return None
             return self._accept(parsed, parsed.tzinfo is not None)
         return hit.value
+
+    def _number(self, value: str) -> str | None:
+        digits = value.split(".")[0]
+        if len(digits) in (8, 12, 14) and digits[:2] in ("19", "20") and "." not in value:
+            # YYYYMMDD[HHMM[SS]] with no offset: the day is sure, the instant is not (Unix times of these lengths
+            # start with other digits in the plausible range)
+            try:
+                return self._accept(date(int(digits[:4]), int(digits[4:6]), int(digits[6:8])), False)
+            except ValueError:
+                return None
+        scale = {9: 1, 10: 1, 12: 1000, 13: 1000, 15: 1_000_000, 16: 1_000_000}.get(len(digits))
+        if scale is None:
+            return None
+        try:
+            moment = datetime.fromtimestamp(float(value) / scale, tz=timezone.utc)
+        except (OverflowError, OSError, ValueError):
+            return None
+        return self._accept(moment.replace(microsecond=0), True)
+
+    def from_url(self, url: str | None) -> str | None:
+        """The publish date a URL's path spells out, or None: ``/2019/11/19/``, ``/2019-11-19/``, ``_20191119``.
+
+        Only a whole date (a year and month alone say too little) in the path (not the query: ``?from=2019-01-01``
+        is a filter), and only when the path holds one such date: two different ones (an archive link, a
+        photo folder) are ambiguous. A run of eight digits counts only as a whole path segment or part between
+        ``-``, ``_`` or ``.``: inside a longer number it is an id.
+        """
+        if not url:
+            return None
+        path = urlsplit(url.strip()).path if "://" in url else url.split("?")[0].split("#")[0]
+        found: set[str] = set()
+        for rx in _URL_DATES:
+            for m in rx.finditer(path):
+                try:
+                    day = date(int(m.group("y")), int(m.group("m")), int(m.group("d")))
+                except ValueError:
+                    continue
+                value = self._accept(day, False)
+                if value is not None:
+                    found.add(value)
+        return found.pop() if len(found) == 1 else None
 
     def _search(self, text: str, lang: str | None) -> _Hit | None:
         rx = self._patterns()
@@ -291,13 +349,13 @@ class DateFinder:
         ("WASHINGTON, Dec. 14, 2016 (Reuters) -"), or a line that is little more than a date, in the first
         ``max_lines`` lines; further down, to ``label_lines``, only a line that holds nothing but a date after a
         "Published"-style label ("Geplaatst: vrijdag 15 mei 2009 18:05"). Dates inside body sentences ("on Dec. 7
-        the attack...") are not publish dates. A line of labelled dates only ("Pubblicato il 9 giugno 2008 |
+        the attack...") and inside links (``https://.../2015/03/04/...``) are not publish dates. A line of labelled dates only ("Pubblicato il 9 giugno 2008 |
         Aggiornato il 10 giugno 2008") counts as ``only_date``.
         """
         rx = self._patterns()
         updated: HeadDate | None = None
         for i, line in enumerate(lines[: max(max_lines, label_lines)]):
-            head = line[:300]
+            head = _URL.sub(lambda m: " " * len(m.group(0)), line[:300])  # a date in a link is another page's
             hit = self._search(head, lang)
             if hit is None:
                 continue

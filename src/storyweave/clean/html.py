@@ -8,6 +8,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from storyweave.ingest.fragment import inline_text
+
 logger = logging.getLogger(__name__)
 
 _DATE_META = (
@@ -16,6 +18,13 @@ _DATE_META = (
     "dcterms.date", "sailthru.date", "parsely-pub-date", "article.published", "published_time", "cxenseparse:recs:publishtime",
 )  # fmt: skip
 _SITE_META = ("og:site_name", "application-name", "twitter:site", "publisher", "copyright")
+_TARGETS = ("href", "src", "srcset", "action", "data-src", "data-href", "data-url")  # links name other pages
+_DATA_TAGS = frozenset({"script", "time", "meta"})  # JSON-LD and machine-readable dates stay whole
+_TEXT_BLOCKS = ("p", "li", "blockquote", "td", "dd", "figcaption", "h2", "h3", "h4", "h5", "h6", "pre")
+_SENTENCE_WORDS = (
+    12  # text longer than this, or ending like a sentence, is the article's: its dates are events
+)
+_SENTENCE_ENDS = (".", "!", "?", "…", "。", '"', "”", "»")
 
 
 @dataclass(frozen=True)
@@ -50,8 +59,42 @@ def _names(value: Any) -> list[str]:
     return []
 
 
+def _without_body_dates(tree: Any) -> Any:
+    """A copy of ``tree`` whose body has no link or media targets, no link texts and no sentences: what is left for
+    a date search is metadata, date and time elements, labels ("Published 19 Nov 2019") and the page's own URL."""
+    from copy import deepcopy
+
+    copy = deepcopy(tree)
+    body = copy.find(".//body")
+    root = body if body is not None else copy
+    for element in root.iter():
+        if isinstance(element.tag, str):
+            for name in _TARGETS:
+                element.attrib.pop(name, None)
+    sentences = [el for el in root.iter(*_TEXT_BLOCKS) if _is_sentence(el.text_content())]
+    links = [el for el in root.iter("a") if el.find(".//time") is None]  # a link's text names another page
+    for element in sentences + links:
+        for child in list(element):
+            element.remove(child)
+        element.text = ""
+    for element in root.iter():  # loose text outside paragraphs
+        if isinstance(element.tag, str) and element.tag not in _DATA_TAGS:
+            if element.text and _is_sentence(element.text):
+                element.text = ""
+            if element.tail and _is_sentence(element.tail):
+                element.tail = ""
+    return copy
+
+
+def _is_sentence(text: str) -> bool:
+    words = len(text.split())
+    return words > _SENTENCE_WORDS or (words > 5 and text.rstrip().endswith(_SENTENCE_ENDS))
+
+
 class HtmlExtractor:
-    """``extract(html, url)`` -> :class:`PageContent`. Uses trafilatura's fast mode, no comments or tables."""
+    """``extract(html, url)`` -> :class:`PageContent`. Uses trafilatura with its fallback extractors and its
+    precision setting, tables kept, comments left out (best of the settings measured on aeb-pages, see
+    docs/benchmarks.md)."""
 
     def __init__(self, with_htmldate: bool = True):
         self.with_htmldate = with_htmldate
@@ -69,11 +112,12 @@ class HtmlExtractor:
         date, source = meta.get("date"), meta.get("date_source")
         if date is None and self.with_htmldate:
             date, source = self._htmldate(tree, url), "htmldate"
-        title = meta.get("title") or (body.title if body is not None else None)
+        title = inline_text(meta.get("title") or (body.title if body is not None else None))
         authors = tuple(meta.get("authors") or ())
         if not authors and body is not None and body.author:
             authors = tuple(a.strip() for a in body.author.split(";") if a.strip())
-        site = meta.get("site") or (body.sitename if body is not None else None)
+        authors = tuple(name for name in map(inline_text, authors) if name)
+        site = inline_text(meta.get("site") or (body.sitename if body is not None else None))
         return PageContent(
             text=(body.text or "") if body is not None else "",
             title=title,
@@ -91,7 +135,8 @@ class HtmlExtractor:
 
         try:
             return trafilatura.bare_extraction(
-                tree, url=url, fast=True, include_comments=False, include_tables=False, include_images=False,
+                tree, url=url, fast=False, favor_precision=True, include_comments=False, include_tables=True,
+                include_images=False,
                 include_links=False, with_metadata=True, date_extraction_params={"original_date": True, "extensive_search": False},
             )  # fmt: skip
         except (ValueError, TypeError, AttributeError) as exc:  # trafilatura raises on some malformed trees
@@ -100,10 +145,15 @@ class HtmlExtractor:
 
     @staticmethod
     def _htmldate(tree: Any, url: str | None) -> str | None:
+        """htmldate's date from the page's metadata, date elements and URL (metadata first), never from a link or
+        a sentence of the body: it searches a copy without link targets and without sentence-long text."""
         from htmldate import find_date
 
         try:
-            return find_date(tree, url=url, original_date=True, extensive_search=False)
+            return find_date(
+                _without_body_dates(tree), url=url, original_date=True, extensive_search=False,
+                deferred_url_extractor=True,
+            )  # fmt: skip
         except (ValueError, TypeError) as exc:
             logger.debug("htmldate failed on %s: %s", url, exc)
             return None

@@ -57,6 +57,7 @@ STRONG_STEMS = tuple(
     sostieni meld schrijf nieuwsbrief volg word zapisz obserwuj plików wesprzyj подпиш телеграм канал cookie
     підпиш abone bülten takip çerez اشترك النشرة تابع ملفات
     caracteres caractères zeichen caratteri tekens quería queria voulait wollte voleva wilde
+    stay confirm activate ad-free
     """.split()
 )
 COPYRIGHT_STEMS = ("©", "(c)", "copyright", "rights", "droits", "rechte", "derechos", "diritti", "rechten", "prawa",
@@ -113,6 +114,16 @@ STRONG_RULES: tuple[tuple[tuple[str, ...], str], ...] = (
     (("share this", "share on"), r"\bshare (?:this|on)\b"),
     (("page", "channel", "account"), rf"\b(?:{PLATFORMS})\s*(?:page|channel|account)\b.{{0,30}}$"),
     (("join the conversation",), r"\bjoin the conversation\b"),
+    # a sign-up form's own messages, and its heading
+    (("subscri", "confirm your", "activate your"), r"\bsucc?ess?fully subscribed\b|\bthank(?:s| you) for subscribing\b"
+                                                   r"|\b(?:activate|confirm) your (?:subscription|e-?mail)\b"),
+    (("stay ",), r"^\W*stay (?:up to date|up-to-date|updated|informed|in the know|connected)\b"),
+    (("join ",), r"\bjoin (?:over |more than |some )?[\d.,]+\s*[km]?\+? (?:other )?(?:subscribers|readers|members|"
+                 r"supporters|others|people|followers)\b"),
+    # membership pitches: what members or subscribers get
+    (("members ", "subscribers ", "membership "), r"\b(?:members|subscribers) (?:get|enjoy|receive)\b"
+                                                   r"|\bmembership (?:includes|gives|offers)\b"),
+    (("ad-free",), r"\bad-free (?:access|experience|reading|browsing)\b"),
     # cookies, privacy, login, captcha, scripts
     (("cookie",), r"\b(?:we|this (?:site|website)) uses? cookies\b|\bcookie (?:policy|settings|preferences|consent)\b"
                   r"|\baccept (?:all )?cookies\b"),
@@ -202,6 +213,7 @@ STRONG_RULES: tuple[tuple[tuple[str, ...], str], ...] = (
     (("abone ol",), r"\babone ol\b"),
     (("bültenimize",), r"\bbültenimize\b"),
     (("bizi takip edin",), r"\bbizi takip edin\b"),
+    (("takip edin",), rf"(?:{PLATFORMS})\W*(?:'?(?:da|de|ta|te|dan|den))?\s+(?:bizi\s+)?takip edin\b"),
     (("çerez",), r"\bçerez(?:ler)?\b.{0,40}\bkullan"),
     (("اشترك",), r"اشترك في|اشترك الآن"),
     (("النشرة البريدية",), r"النشرة البريدية"),

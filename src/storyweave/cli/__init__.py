@@ -11,16 +11,24 @@ _ORDER = (
     "article",
     "stories",
     "story",
+    "outlets",
     "explain",
     "recluster",
     "eval",
     "eval-pairs",
+    "eval-extraction",
     "bench",
     "bench-scale",
 )
-app.registered_commands.sort(
-    key=lambda c: _ORDER.index(c.name or getattr(c.callback, "__name__", ""))
-)  # --help order
+
+
+def _rank(command: object) -> int:
+    """--help order: the listed commands first, any other after them."""
+    name = getattr(command, "name", None) or getattr(getattr(command, "callback", None), "__name__", "")
+    return _ORDER.index(name) if name in _ORDER else len(_ORDER)
+
+
+app.registered_commands.sort(key=_rank)
 
 
 def main() -> None:

@@ -1,4 +1,4 @@
-"""Scoring commands: eval, eval-pairs, bench, bench-scale."""
+"""Scoring commands: eval, eval-pairs, eval-extraction, bench, bench-scale."""
 
 from __future__ import annotations
 
@@ -68,6 +68,28 @@ def eval_pairs(
         err.print(f"[red]error:[/red] {exc}")
         raise typer.Exit(2) from exc
     emit_json(result) if as_json else print_metrics(result)
+
+
+@app.command("eval-extraction")
+def eval_extraction(
+    folder: str = typer.Argument(
+        ..., help="Folder with ground-truth.json and html/KEY.html.gz and/or text/KEY.txt.gz pages."
+    ),
+    mode: str = typer.Option(
+        "text", "--mode", help="Read the pages as 'text' (scraped plain text) or 'html'."
+    ),
+    details: bool = typer.Option(False, "--details", help="Also give precision and recall per page (JSON)."),
+    as_json: bool = typer.Option(False, "--json", help="One JSON object."),
+) -> None:
+    """Article-body extraction: the cleaned body of each page scored against its gold body (shingle P/R/F1)."""
+    from storyweave.evaluate.extraction import evaluate_extraction
+
+    try:
+        result = evaluate_extraction(folder, mode, details=details)
+    except (StoryweaveError, OSError) as exc:
+        err.print(f"[red]error:[/red] {exc}")
+        raise typer.Exit(2) from exc
+    emit_json(result) if as_json or details else print_metrics(result)
 
 
 @app.command()

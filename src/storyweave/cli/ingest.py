@@ -38,23 +38,33 @@ def ingest(
     Files that are not articles (images, audio and video, PDFs and office files, zip/tar/7z/rar archives, logs,
     the store's own files, editor junk) are skipped, not failed: counted per reason, exit status still 0.
     """
-    from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+    from rich.progress import (
+        BarColumn,
+        Progress,
+        SpinnerColumn,
+        TaskProgressColumn,
+        TextColumn,
+        TimeElapsedColumn,
+        TimeRemainingColumn,
+    )
 
+    from storyweave.ingest.estimate import estimate_items
+
+    total = estimate_items(paths, include, exclude) if err.is_terminal else None
+    columns = [SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn()]
+    if total is not None:  # the input's size is known: a bar, a share done and the time left
+        columns += [BarColumn(), TaskProgressColumn(), TextColumn("ETA"), TimeRemainingColumn()]
     sw = open_store(create=True)
     try:
-        with Progress(
-            SpinnerColumn(),
-            TextColumn("{task.description}"),
-            TimeElapsedColumn(),
-            console=err,
-            transient=True,
-            disable=not err.is_terminal,
-        ) as bar:
-            task = bar.add_task("ingesting", total=None)
+        with Progress(*columns, console=err, transient=True, disable=not err.is_terminal) as bar:
+            task = bar.add_task("ingesting", total=total)
 
             def progress(report) -> None:
                 bar.update(
-                    task, description=f"read {report.read}  stored {report.stored}  failed {report.failed}"
+                    task,
+                    completed=report.read,
+                    description=f"read {report.read}{f' of {total:,}' if total is not None else ''}"
+                    f"  stored {report.stored}  failed {report.failed}",
                 )
 
             report = sw.ingest(
@@ -78,7 +88,7 @@ def ingest(
             f"read {report.read}  stored {report.stored}  duplicate {report.duplicates}  updated {report.updated}"
             f"  unchanged {report.unchanged}  skipped {report.skipped}  failed {report.failed}"
         )
-    for line in report.warnings:
+    for line in [*report.warnings, *_empty_after_filters(paths, include, exclude)]:
         sys.stderr.write(f"warning: {line}\n")
     if verbose:
         for line in report.skips:
@@ -89,3 +99,19 @@ def ingest(
     for line in report.errors:
         sys.stderr.write(line + "\n")  # one unwrapped line per failed item: path[:line]: reason
     raise typer.Exit(1 if report.failed else 0)
+
+
+def _empty_after_filters(paths: list[str], include: list[str], exclude: list[str]) -> list[str]:
+    """A warning for each folder in which the --include / --exclude globs left no file to read."""
+    import os
+
+    from storyweave.ingest.detect import files_under
+
+    if not include and not exclude:
+        return []
+    given = " ".join([*(f"--include {g}" for g in include), *(f"--exclude {g}" for g in exclude)])
+    return [
+        f"{path}: {given} left no file to read in this folder"
+        for path in paths
+        if os.path.isdir(path) and next(files_under(path, include, exclude), None) is None
+    ]

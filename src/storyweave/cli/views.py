@@ -1,4 +1,4 @@
-"""The read commands: articles, article, stories, story, explain."""
+"""The read commands: articles, article, stories, story, outlets, explain."""
 
 from __future__ import annotations
 
@@ -28,7 +28,9 @@ from storyweave.errors import NotFoundError, QueryError
 @app.command()
 def articles(
     lang: str | None = typer.Option(None, "--lang", help="ISO 639-1 code, e.g. fr."),
-    outlet: str | None = typer.Option(None, "--outlet", help="Outlet name as stored, e.g. reuters.com."),
+    outlet: str | None = typer.Option(
+        None, "--outlet", help="Outlet key or display name, any case: nytimes.com, 'The New York Times'."
+    ),
     since: str | None = typer.Option(None, "--since", help="Published on or after this ISO date."),
     until: str | None = typer.Option(None, "--until", help="Published on or before this ISO date."),
     search: str | None = typer.Option(
@@ -127,15 +129,18 @@ def article(
         _print_revisions(earlier)
     out.print(a.title or "(no title)", style="bold", markup=False)
     for key in ("id", "source_id", "lang", "published", "outlet", "url", "duplicate_of", "story_id"):
-        out.print(f"{key}: {getattr(a, key) or '-'}", markup=False)
+        value = getattr(a, key) or "-"
+        if key == "outlet" and a.outlet_name:
+            value = f"{value} ({a.outlet_name})"
+        out.print(f"{key}: {value}", markup=False)
     out.print(f"authors: {', '.join(a.authors) or '-'}", markup=False)
     out.print("")
     out.print(a.text, markup=False)
     if a.removed:
         out.print("")
         out.print(f"removed ({len(a.removed)} lines):", style="dim", markup=False)
-        for line in a.removed:
-            out.print(f"  - {line}", style="dim", markup=False)
+        for item in a.removed_lines():
+            out.print(f"  - [{item['reason'] or '?'}] {item['line']}", style="dim", markup=False)
 
 
 def _print_revisions(earlier) -> None:
@@ -156,7 +161,9 @@ def _print_revisions(earlier) -> None:
 @app.command()
 def stories(
     lang: str | None = typer.Option(None, "--lang", help="Stories with an article in this language."),
-    outlet: str | None = typer.Option(None, "--outlet", help="Stories with an article from this outlet."),
+    outlet: str | None = typer.Option(
+        None, "--outlet", help="Stories with an article from this outlet (key or display name, any case)."
+    ),
     since: str | None = typer.Option(
         None, "--since", help="With an article published on or after this date."
     ),
@@ -252,13 +259,17 @@ def story(
     finally:
         sw.close()
     groups: dict[tuple[str, str], list[Any]] = {}
+    names: dict[str, str] = {}
     for a in members:
         groups.setdefault((a.outlet or "(unknown outlet)", a.lang or "?"), []).append(a)
+        if a.outlet and a.outlet_name:
+            names.setdefault(a.outlet, a.outlet_name)
     if as_json:
         obj = s.to_json()
         obj["groups"] = [
             {
                 "outlet": outlet,
+                "outlet_name": names.get(outlet),
                 "lang": lang,
                 "articles": [
                     {
@@ -282,10 +293,40 @@ def story(
         markup=False,
     )
     for (outlet, lang), arts in groups.items():
-        out.print(f"\n{outlet} [{lang}]", style="bold", markup=False)
+        named = f"{names[outlet]} ({outlet})" if outlet in names else outlet
+        out.print(f"\n{named} [{lang}]", style="bold", markup=False)
         for a in arts:
             dup = f"  (copy of {a.duplicate_of})" if a.duplicate_of else ""
             out.print(f"  {(a.published or '?')[:16]}  {a.id}  {a.title or a.text[:60]}{dup}", markup=False)
+
+
+@app.command()
+def outlets(
+    as_json: bool = typer.Option(False, "--json", help="JSON Lines, one outlet a line."),
+    as_csv: bool = typer.Option(False, "--csv", help="CSV with a header row (UTF-8; names joined with ';')."),
+) -> None:
+    """List outlets, most articles first: key (registered domain), display name, articles and stories."""
+    one_format(as_json, as_csv)
+    sw = open_store()
+    try:
+        found = sw.store.outlets()
+    finally:
+        sw.close()
+    if as_json:
+        for o in found:
+            emit_json(o.to_json())
+        return
+    if as_csv:
+        emit_csv(
+            ("key", "name", "articles", "stories", "names"),
+            ((o.key, o.name or "", str(o.articles), str(o.stories), ";".join(o.names)) for o in found),
+        )
+        return
+    print_table(
+        ("articles", "stories", "key", "name"),
+        [(str(o.articles), str(o.stories), o.key, o.name or "") for o in found],
+    )
+    print_total(0, len(found), len(found), "outlet")
 
 
 @app.command()

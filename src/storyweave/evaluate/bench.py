@@ -74,6 +74,12 @@ def run_bench(corpora: str, output: str, echo: Callable[[str], None] = print) ->
         if path.exists():
             echo(f"cluster: {name}")
             results["cluster"][name] = _run(["eval", str(path)])
+    pages = root / "aeb-pages"
+    if (pages / "ground-truth.json").exists():
+        results["extraction"] = {}
+        for mode in ("html", "text"):
+            echo(f"extraction: aeb-pages as {mode}")
+            results["extraction"][mode] = _run(["eval-extraction", str(pages), "--mode", mode])
     gva = root / "gva-longtail" / "articles.jsonl"
     if gva.exists():
         echo("embedding step alone: gva-longtail")
@@ -143,6 +149,19 @@ def render(results: dict[str, Any]) -> str:
         for name, stories in largest.items():
             cells = "; ".join(_largest_cell(s) for s in stories)
             lines.append(f"| {name} | {cells} |")
+    if results.get("extraction"):
+        lines += [
+            "",
+            "Article-body extraction (aeb-pages, the benchmark's shingle metric; html = the page, text = the page as "
+            "scraped Markdown-like text):",
+            "",
+            "| input | pages | precision | recall | F1 | pages/s |",
+            "|---|---|---|---|---|---|",
+        ]
+        for mode, r in results["extraction"].items():
+            lines.append(
+                f"| {mode} | {r['pages']} | {r['precision']} | {r['recall']} | {r['f1']} | {r['pages_per_second']} |"
+            )
     embed = results.get("embed_only")
     whole = results["cluster"].get("gva-longtail")
     if embed and whole:

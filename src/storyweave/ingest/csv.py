@@ -13,7 +13,7 @@ from typing import BinaryIO
 from storyweave.errors import InputError
 from storyweave.ingest.base import MB, Reader
 from storyweave.ingest.decode import LineDecoder
-from storyweave.ingest.fields import TEXT_NAMES, missing_text_reason, normalise_name, record_to_document
+from storyweave.ingest.fields import is_text_name, missing_text_reason, record_to_document
 from storyweave.ingest.streams import iter_lines
 from storyweave.models import ItemError, RawDocument
 
@@ -50,7 +50,7 @@ class CsvReader(Reader):
         """A header line naming a text column."""
         first = head.lstrip(b"\xef\xbb\xbf").split(b"\n", 1)[0].decode("utf-8", "replace")
         names = next(csv.reader([first], delimiter=_delimiter(first)), [])
-        return len(names) > 1 and any(normalise_name(name) in TEXT_NAMES for name in names)
+        return len(names) > 1 and any(is_text_name(name, summary=False) for name in names)
 
     def read(self, stream: BinaryIO, source: str) -> Iterator[RawDocument | ItemError]:
         _allow_huge_fields()
@@ -79,7 +79,7 @@ class CsvReader(Reader):
                 continue
             if header is None:
                 header = row
-                if not any(normalise_name(name) in TEXT_NAMES for name in header):
+                if not any(is_text_name(name) for name in header):
                     raise InputError(missing_text_reason(header, "column"), start)
                 continue
             if len(row) != len(header):

@@ -79,6 +79,11 @@ def read_paths(
             yield from read_file(path, readers=readers, skip_files=skip_files)
 
 
+def files_under(directory: str, include: Sequence[str] = (), exclude: Sequence[str] = ()) -> Iterator[str]:
+    """The files :func:`read_paths` reads inside ``directory`` (folders it cannot list left out)."""
+    return (file for file in _walk(directory, include, exclude) if isinstance(file, str))
+
+
 def _walk(
     directory: str, include: Sequence[str] = (), exclude: Sequence[str] = ()
 ) -> Iterator[str | ItemError]:

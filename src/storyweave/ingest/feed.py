@@ -1,7 +1,14 @@
-"""RSS and Atom feeds via feedparser: one document per entry."""
+"""RSS and Atom feeds via feedparser: one document per entry.
+
+An entry's content is an HTML fragment that is already the article body: it becomes ``text`` here (one line per
+paragraph, heading, list item or ``<br>`` line), not ``html``, which is for whole pages that need their main
+content found. A feed that declares no encoding and is not UTF-8 is decoded with a detected one; a feed cut short
+keeps its complete entries, and each cut entry and the feed itself fail with the reason.
+"""
 
 from __future__ import annotations
 
+import codecs
 import io
 import re
 from collections.abc import Iterator
@@ -11,6 +18,8 @@ import feedparser
 
 from storyweave.errors import InputError
 from storyweave.ingest.base import MB, Reader
+from storyweave.ingest.decode import bom_encoding, guess_encoding, known_encoding
+from storyweave.ingest.fragment import decode_entities, fragment_text, inline_text
 from storyweave.ingest.streams import read_limited
 from storyweave.models import ItemError, RawDocument
 
@@ -18,7 +27,11 @@ from storyweave.models import ItemError, RawDocument
 _FEED_START = re.compile(
     rb"^(?:\s|<\?[^>]*\?>|<!--.*?-->|<!doctype[^>]*>)*<(?:rss|feed|rdf:rdf)[\s>]", re.IGNORECASE | re.DOTALL
 )
-_MARKUP = re.compile(r"<[a-zA-Z!/][^>]*>")
+_XML_DECLARATION = re.compile(rb"^\s*<\?xml[^>]*\?>")
+_DECLARED_ENCODING = re.compile(rb"""encoding\s*=\s*["']([A-Za-z0-9._:-]+)["']""")
+_ENTRY_END = re.compile(rb"</(?:[\w.-]+:)?(?:entry|item)\s*>", re.IGNORECASE)
+_ROOT_END = re.compile(rb"</(?:[\w.-]+:)?(?:rss|feed|rdf)\s*>", re.IGNORECASE)
+_PLAIN = ("text/plain",)
 
 
 def _reason(error: BaseException | None) -> str:
@@ -29,26 +42,73 @@ def _reason(error: BaseException | None) -> str:
     return f"malformed feed: {message.lower()}"
 
 
-def _body(entry: Any) -> tuple[str | None, str | None]:
-    """``(text, html)``: the fullest content the entry has, as html when it holds markup."""
-    value = None
+def _position(error: BaseException | None) -> str:
+    line, column = getattr(error, "getLineNumber", None), getattr(error, "getColumnNumber", None)
+    if callable(line) and callable(column) and line() is not None:
+        return f" at line {line()}, column {column()}"
+    return ""
+
+
+def as_utf8(data: bytes) -> bytes:
+    """The feed as UTF-8 when it declares no encoding (or one its bytes do not fit) and is not UTF-8.
+
+    XML without a declaration is UTF-8 by definition, but feeds in KOI8-R, windows-1251 or latin-1 without one
+    are common; feedparser would read them as windows-1252. A byte order mark or a declaration the bytes fit is
+    left to feedparser.
+    """
+    if bom_encoding(data) is not None:
+        return data
+    declaration = _XML_DECLARATION.match(data)
+    named = _DECLARED_ENCODING.search(declaration.group(0)) if declaration else None
+    for encoding in (known_encoding(named.group(1).decode("ascii")) if named else None, "utf-8"):
+        fitting = _fitting(data, encoding) if encoding else None
+        if fitting is not None:
+            return fitting
+    rest = data[declaration.end() :] if declaration else data
+    guessed = guess_encoding(rest)
+    if guessed is None:
+        return data
+    try:
+        text = rest.decode(guessed)
+    except UnicodeDecodeError:
+        return data
+    return b'<?xml version="1.0" encoding="utf-8"?>' + text.encode("utf-8")
+
+
+def _fitting(data: bytes, encoding: str) -> bytes | None:
+    """``data`` if it decodes in ``encoding``, less a character cut at the very end (a truncated file); else None."""
+    try:
+        text = codecs.getincrementaldecoder(encoding)().decode(data, final=False)
+    except UnicodeDecodeError:
+        return None
+    return text.encode(encoding) if len(text.encode(encoding)) != len(data) else data
+
+
+def _text(detail: Any) -> str | None:
+    """The text of a content, summary or title ``detail`` (value and type): markup turned into lines."""
+    value = detail.get("value") if detail else None
+    if not value or not isinstance(value, str):
+        return None
+    if (detail.get("type") or "").lower() in _PLAIN:
+        return decode_entities(value, keep_markup=True)
+    return fragment_text(value) or None
+
+
+def _body(entry: Any) -> str | None:
+    """The fullest text the entry has: its content, else its summary."""
     for content in entry.get("content") or ():
-        if content.get("value"):
-            value = content["value"]
-            break
-    if value is None:
-        value = entry.get("summary")
-    if not value:
-        return None, None
-    return (None, value) if _MARKUP.search(value) else (value, None)
+        text = _text(content)
+        if text:
+            return text
+    return _text(entry.get("summary_detail") or {"value": entry.get("summary"), "type": "text/html"})
 
 
 def _authors(entry: Any) -> tuple[str, ...]:
     given = [author.get("name") for author in entry.get("authors") or () if isinstance(author, dict)]
-    names: list[str] = [name.strip() for name in given if isinstance(name, str) and name.strip()]
-    if not names and entry.get("author"):
-        names = [entry["author"].strip()]
-    return tuple(names)
+    names = [inline_text(name) for name in given if isinstance(name, str)]
+    if not any(names) and isinstance(entry.get("author"), str):
+        names = [inline_text(entry["author"])]
+    return tuple(name for name in names if name)
 
 
 def _lang(entry: Any, feed: Any) -> str | None:
@@ -69,30 +129,39 @@ class FeedReader(Reader):
         return _FEED_START.match(head[:8192].lstrip(b"\xef\xbb\xbf")) is not None
 
     def read(self, stream: BinaryIO, source: str) -> Iterator[RawDocument | ItemError]:
-        data = read_limited(stream, self.max_bytes, "feed")
+        data = as_utf8(read_limited(stream, self.max_bytes, "feed"))
         parsed = feedparser.parse(io.BytesIO(data))  # a stream, so feedparser never treats it as a URL
+        error = parsed.get("bozo_exception") if parsed.get("bozo") else None
         if not parsed.entries:
-            if parsed.get("bozo"):
-                raise InputError(_reason(parsed.get("bozo_exception")))
+            if error is not None:
+                raise InputError(_reason(error))
             if not parsed.get("version"):
                 raise InputError("not an rss or atom feed")
             return
+        # a feed cut short (a truncated download): feedparser's lenient parser still gives the entries it saw
+        cut = error is not None and hasattr(error, "getLineNumber") and _ROOT_END.search(data[-4096:]) is None
+        complete = len(_ENTRY_END.findall(data)) if cut else len(parsed.entries)
         feed = parsed.feed
+        outlet = inline_text(feed.get("title"))
         for number, entry in enumerate(parsed.entries, 1):
-            text, html = _body(entry)
+            if number > complete:
+                yield ItemError(source, "entry cut short: the feed ends before this entry does", number)
+                continue
             tags = [tag.get("term") for tag in entry.get("tags") or () if tag.get("term")]
             yield RawDocument(
                 source=source,
                 format=self.format,
                 line=number,
                 source_id=entry.get("id") or None,
-                title=entry.get("title") or None,
-                text=text,
-                html=html,
+                title=inline_text(_text(entry.get("title_detail")) or entry.get("title")),
+                text=_body(entry),
                 date=entry.get("published") or entry.get("updated") or None,
-                outlet=feed.get("title") or None,
+                outlet=outlet,
                 url=entry.get("link") or None,
                 lang=_lang(entry, feed),
                 authors=_authors(entry),
                 extra={"tags": tags} if tags else {},
             )
+        if cut:
+            where = _reason(error).removeprefix("malformed feed: ") + _position(error)
+            raise InputError(f"feed cut short: it ends without its closing tag ({where})")

@@ -10,6 +10,7 @@ from typing import BinaryIO
 
 from storyweave.ingest.base import MB, Reader
 from storyweave.ingest.decode import declared_charset, decode_text
+from storyweave.ingest.fragment import inline_text
 from storyweave.ingest.streams import read_limited
 from storyweave.models import ItemError, RawDocument
 
@@ -51,7 +52,7 @@ def head_metadata(page: str) -> tuple[str | None, str | None, str | None]:
         parser.close()
     except (AssertionError, ValueError):  # older html.parser versions on broken declarations
         pass
-    return parser.canonical or parser.og_url, parser.site_name, parser.lang
+    return parser.canonical or parser.og_url, inline_text(parser.site_name), parser.lang
 
 
 def looks_like_html(head: bytes) -> bool:

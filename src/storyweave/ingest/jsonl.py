@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import codecs
 import json
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from typing import Any, BinaryIO
 
 from storyweave.errors import InputError
 from storyweave.ingest.base import MB, Reader
 from storyweave.ingest.decode import LineDecoder, decode_text
+from storyweave.ingest.envelope import unwrap
 from storyweave.ingest.fields import json_type, record_to_document
 from storyweave.ingest.streams import iter_lines, read_limited
 from storyweave.models import ItemError, RawDocument
@@ -27,8 +28,21 @@ def _first_line(head: bytes) -> bytes | None:
     return None
 
 
+def _parse_line(line: str) -> Any:
+    try:
+        return json.loads(line)
+    except json.JSONDecodeError as error:
+        raise InputError(malformed(error)) from None
+    except RecursionError:
+        raise InputError("malformed json: nested too deeply") from None
+
+
 class JsonlReader(Reader):
-    """One JSON object per line; blank lines are skipped; memory bounded by the longest line."""
+    """One JSON object per line; blank lines are skipped; memory bounded by the longest line.
+
+    A line that wraps articles (a news-API response, a JSON Feed: see :mod:`storyweave.ingest.envelope`) gives
+    one document per article, each with that line's number.
+    """
 
     format = "jsonl"
     extensions = (".jsonl", ".ndjson", ".jsonlines")
@@ -55,24 +69,33 @@ class JsonlReader(Reader):
                     raise raw
                 if not raw.strip():
                     continue
-                yield self._document(decoder.decode(raw, lineno), source, lineno)
+                value = _parse_line(decoder.decode(raw, lineno))
+                if not isinstance(value, dict):
+                    raise InputError(f"not a json object (got {json_type(value)})")
+                envelope = unwrap(value)
+                if envelope is None:
+                    yield record_to_document(value, source=source, format=self.format, line=lineno)
+                    continue
+                for item in envelope.items:
+                    yield _document(item, source, self.format, lineno, envelope.defaults)
             except InputError as error:
                 yield ItemError(source, error.reason, lineno)
 
-    def _document(self, line: str, source: str, lineno: int) -> RawDocument:
-        try:
-            value: Any = json.loads(line)
-        except json.JSONDecodeError as error:
-            raise InputError(malformed(error)) from None
-        except RecursionError:
-            raise InputError("malformed json: nested too deeply") from None
-        if not isinstance(value, dict):
-            raise InputError(f"not a json object (got {json_type(value)})")
-        return record_to_document(value, source=source, format=self.format, line=lineno)
+
+def _document(
+    item: Any, source: str, format: str, number: int | None, defaults: Mapping[str, Any] | None = None
+) -> RawDocument | ItemError:
+    if not isinstance(item, dict):
+        return ItemError(source, f"not a json object (got {json_type(item)})", number)
+    try:
+        return record_to_document(item, source=source, format=format, line=number, defaults=defaults)
+    except InputError as error:
+        return ItemError(source, error.reason, number)
 
 
 class JsonReader(Reader):
-    """A JSON array of objects (``line`` is the 1-based position in it) or a single object.
+    """A JSON array of objects (``line`` is the 1-based position in it), a single object, or an object that wraps
+    an array of articles (a news-API response, a JSON Feed; ``line`` is the position in that array).
 
     A UTF-8 array is streamed item by item: memory is bounded by the largest item (``max_item_bytes``), not
     the file, and the items before a malformed one are kept. A single object, or a file in another encoding,
@@ -116,17 +139,17 @@ class JsonReader(Reader):
         except RecursionError:
             raise InputError("malformed json: nested too deeply") from None
         if isinstance(value, dict):
-            yield self._document(value, source, None)
+            envelope = unwrap(value)
+            if envelope is None:
+                yield _document(value, source, self.format, None)
+                return
+            for number, item in enumerate(envelope.items, 1):
+                yield _document(item, source, self.format, number, envelope.defaults)
         elif isinstance(value, list):
             for number, item in enumerate(value, 1):
-                yield self._item(item, source, number)
+                yield _document(item, source, self.format, number)
         else:
             raise InputError(f"json must hold an object or an array of objects, got {json_type(value)}")
-
-    def _item(self, item: Any, source: str, number: int) -> RawDocument | ItemError:
-        if isinstance(item, dict):
-            return self._document(item, source, number)
-        return ItemError(source, f"not a json object (got {json_type(item)})", number)
 
     def _stream(
         self, stream: BinaryIO, source: str, buf: str, decoder: Any
@@ -196,13 +219,7 @@ class JsonReader(Reader):
             if end == len(buf) and not isinstance(value, (dict, list)) and more(self.chunk_bytes):
                 continue  # a number or literal cut by the buffer's end: read on and parse it again
             number += 1
-            yield self._item(value, source, number)
+            yield _document(value, source, self.format, number)
             line += buf.count("\n", pos, end)
             pos = end
             want_item = False
-
-    def _document(self, record: dict[str, Any], source: str, number: int | None) -> RawDocument | ItemError:
-        try:
-            return record_to_document(record, source=source, format=self.format, line=number)
-        except InputError as error:
-            return ItemError(source, error.reason, number)

@@ -30,8 +30,9 @@ def _charset(content_type: str) -> str | None:
 class WarcReader(Reader):
     """``line`` is the record's 1-based position among all records of the archive.
 
-    The crawl date goes to ``extra["crawl_date"]``, never ``date``: it says when the page was
-    fetched, not when it was published. Records that are not HTML 200 responses are skipped.
+    The crawl date goes to ``captured`` (and ``extra["crawl_date"]``), never ``date``: it says when the page
+    was fetched, not when it was published, so the cleaner uses it only when the page, its URL and its text give
+    no date. Records that are not HTML 200 responses are skipped.
     """
 
     format = "warc"
@@ -97,4 +98,5 @@ class WarcReader(Reader):
             outlet=outlet,
             lang=lang,
             extra={key: value for key, value in extra.items() if value},
+            captured=headers.get_header("WARC-Date") or None,
         )

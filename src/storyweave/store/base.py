@@ -10,6 +10,7 @@ from __future__ import annotations
 from abc import ABC, abstractmethod
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from storyweave.errors import QueryError
 from storyweave.models import Article, Story
@@ -39,6 +40,26 @@ class ArticleQuery:
             raise QueryError(f"min_size must be 1 or more, not {self.min_size}")
         if self.limit is not None and self.limit < 0:
             raise QueryError(f"limit must not be negative, not {self.limit}")
+
+
+@dataclass(frozen=True)
+class OutletSummary:
+    """One outlet as ``storyweave outlets`` lists it."""
+
+    key: str  # the registered domain, or the name key when no domain is known (storyweave.clean.outlet)
+    name: str | None  # the display name its articles carry most often; None when only the domain is known
+    articles: int
+    stories: int  # distinct stories its articles are in
+    names: tuple[str, ...] = ()  # every display name its articles carry, most frequent first
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "key": self.key,
+            "name": self.name,
+            "articles": self.articles,
+            "stories": self.stories,
+            "names": list(self.names),
+        }
 
 
 @dataclass(frozen=True)
@@ -197,6 +218,10 @@ class Store(ABC):
 
     @abstractmethod
     def story(self, story_id: str) -> Story: ...
+
+    @abstractmethod
+    def outlets(self) -> list[OutletSummary]:
+        """Every outlet with its key, display name and counts of articles and stories, most articles first."""
 
     @abstractmethod
     def stats(self) -> dict[str, int]: ...

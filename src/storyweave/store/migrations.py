@@ -124,4 +124,49 @@ MIGRATIONS: list[tuple[str, list[str]]] = [
             "ALTER TABLE outlet_lines ADD COLUMN stories TEXT NOT NULL DEFAULT ''",
         ],
     ),
+    (
+        # issue 8: one canonical outlet per site. ``outlet`` becomes the key (the registered domain, else the name
+        # key) and ``outlet_name`` the display name; old rows are re-keyed from what they held and their URL, as
+        # the cleaner keys new ones. ``outlet_names`` maps display names to keys for ``--outlet``. Learned
+        # recurrent lines follow their outlet to its key (lines of outlets merged into one key are added up).
+        # ``storyweave_outlet_key`` and ``storyweave_outlet_name`` are Python functions the store registers.
+        "0005_outlet_names",
+        [
+            "ALTER TABLE articles ADD COLUMN outlet_name TEXT",
+            """CREATE TABLE outlet_rekey AS
+                SELECT outlet AS old, storyweave_outlet_key(outlet, url) AS new, count(*) AS n
+                FROM articles WHERE outlet IS NOT NULL GROUP BY 1, 2""",
+            """UPDATE articles SET outlet_name = storyweave_outlet_name(outlet, url),
+                outlet = storyweave_outlet_key(outlet, url)
+                WHERE outlet IS NOT NULL OR url IS NOT NULL""",
+            """CREATE TABLE outlet_names (
+                outlet TEXT NOT NULL,
+                name TEXT NOT NULL,
+                name_key TEXT NOT NULL,
+                PRIMARY KEY (outlet, name)
+            ) WITHOUT ROWID""",
+            "CREATE INDEX outlet_names_key ON outlet_names(name_key)",
+            """INSERT OR IGNORE INTO outlet_names (outlet, name, name_key)
+                SELECT DISTINCT outlet, outlet_name, storyweave_name_key(outlet_name) FROM articles
+                WHERE outlet IS NOT NULL AND outlet_name IS NOT NULL""",
+            """CREATE TABLE outlet_lines_new (
+                outlet TEXT NOT NULL,
+                line_hash TEXT NOT NULL,
+                n INTEGER NOT NULL,
+                stories TEXT NOT NULL DEFAULT '',
+                PRIMARY KEY (outlet, line_hash)
+            ) WITHOUT ROWID""",
+            """INSERT INTO outlet_lines_new (outlet, line_hash, n, stories)
+                SELECT key, line_hash, sum(n), coalesce(group_concat(nullif(stories, ''), ','), '') FROM (
+                    SELECT coalesce(
+                        (SELECT r.new FROM outlet_rekey r WHERE r.old = l.outlet AND r.new IS NOT NULL
+                         ORDER BY r.n DESC, r.new LIMIT 1),
+                        storyweave_outlet_key(l.outlet, NULL)
+                    ) AS key, l.line_hash, l.n, l.stories FROM outlet_lines l
+                ) WHERE key IS NOT NULL GROUP BY key, line_hash""",
+            "DROP TABLE outlet_lines",
+            "ALTER TABLE outlet_lines_new RENAME TO outlet_lines",
+            "DROP TABLE outlet_rekey",
+        ],
+    ),
 ]

@@ -9,14 +9,23 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
+from storyweave.clean.outlet import OutletFinder, name_key, outlet_key
 from storyweave.errors import NotFoundError, QueryError, StoreError
 from storyweave.models import Article, Story
-from storyweave.store.base import ArticleQuery, Revision, Store, StoredArticle, StoredVersion, WriteBatch
+from storyweave.store.base import (
+    ArticleQuery,
+    OutletSummary,
+    Revision,
+    Store,
+    StoredArticle,
+    StoredVersion,
+    WriteBatch,
+)
 from storyweave.store.migrations import MIGRATIONS
 from storyweave.store.search import fts5_query
 from storyweave.timeutil import to_timestamp
 
-_ARTICLE_COLUMNS = "id, source_id, title, text, lang, published, outlet, authors, url, duplicate_of, removed, extra, story_id, ingested"
+_ARTICLE_COLUMNS = "id, source_id, title, text, lang, published, outlet, authors, url, duplicate_of, removed, extra, story_id, ingested, outlet_name"
 _CHUNK = 500  # SQLite's bound-parameter limit is at least 999
 
 
@@ -37,11 +46,34 @@ def _row_to_article(row: sqlite3.Row) -> Article:
         authors=tuple(json.loads(row["authors"])),
         url=row["url"],
         duplicate_of=row["duplicate_of"],
-        removed=tuple(json.loads(row["removed"])),
+        **_removed(json.loads(row["removed"])),
         story_id=row["story_id"],
         extra=json.loads(row["extra"]),
         ingested=row["ingested"],
+        outlet_name=row["outlet_name"],
     )
+
+
+def _removed(items: Any) -> dict[str, Any]:
+    """``removed`` and ``removed_reasons`` from a stored list: [line, reason] pairs, {"line", "reason"} objects (the
+    JSON views), or bare lines (stores written before reasons were kept)."""
+    lines: list[str] = []
+    reasons: list[str] = []
+    for item in items:
+        if isinstance(item, str):
+            lines.append(item)
+            reasons.append("")
+        elif isinstance(item, dict):
+            lines.append(str(item.get("line") or ""))
+            reasons.append(str(item.get("reason") or ""))
+        else:
+            lines.append(str(item[0]))
+            reasons.append(str(item[1] or "") if len(item) > 1 else "")
+    return {"removed": tuple(lines), "removed_reasons": tuple(reasons)}
+
+
+def _reasons_of(a: Article) -> tuple[str, ...]:
+    return a.removed_reasons if len(a.removed_reasons) == len(a.removed) else ("",) * len(a.removed)
 
 
 def _article_from_json(data: dict[str, Any]) -> Article:
@@ -56,9 +88,10 @@ def _article_from_json(data: dict[str, Any]) -> Article:
         authors=tuple(data.get("authors") or ()),
         url=data.get("url"),
         duplicate_of=data.get("duplicate_of"),
-        removed=tuple(data.get("removed") or ()),
+        **_removed(data.get("removed") or ()),
         story_id=data.get("story_id"),
         extra=data.get("extra") or {},
+        outlet_name=data.get("outlet_name"),
     )
 
 
@@ -122,7 +155,25 @@ class SQLiteStore(Store):
         self._db.execute(
             "PRAGMA cache_size=-131072"
         )  # 128 MiB: random index pages of a large store stay cached
+        self._register_functions()
         self.migrate()
+
+    def _register_functions(self) -> None:
+        """The Python functions migrations call: an old row's outlet key and display name from the outlet it
+        held and its URL, as the cleaner finds them for a new article, and the name key of a display name."""
+        finder = OutletFinder()
+
+        def key(old: str | None, url: str | None) -> str | None:
+            found = finder.find(old, None, url)
+            return found.key if found else None
+
+        def name(old: str | None, url: str | None) -> str | None:
+            found = finder.find(old, None, url)
+            return found.name if found else None
+
+        self._db.create_function("storyweave_outlet_key", 2, key, deterministic=True)
+        self._db.create_function("storyweave_outlet_name", 2, name, deterministic=True)
+        self._db.create_function("storyweave_name_key", 1, name_key, deterministic=True)
 
     def _settle(self) -> set[str]:
         """Set the connection up (WAL and friends) and return the names of the tables there. Another process
@@ -255,19 +306,28 @@ class SQLiteStore(Store):
                 json.dumps(list(a.authors), ensure_ascii=False),
                 a.url,
                 a.duplicate_of,
-                json.dumps(list(a.removed), ensure_ascii=False),
+                json.dumps(
+                    [[line, why] for line, why in zip(a.removed, _reasons_of(a), strict=True)],
+                    ensure_ascii=False,
+                ),
                 json.dumps(dict(a.extra), ensure_ascii=False, default=str),
                 a.story_id,
                 stored.signature,
                 now,
                 stored.identity,
                 stored.raw_hash,
+                a.outlet_name,
             )
+            if a.outlet and a.outlet_name:
+                db.execute(
+                    "INSERT OR IGNORE INTO outlet_names (outlet, name, name_key) VALUES (?, ?, ?)",
+                    (a.outlet, a.outlet_name, name_key(a.outlet_name) or ""),
+                )
             if stored.replaces is None:
                 db.execute(
                     "INSERT INTO articles (id, source_id, content_hash, title, text, lang, published, published_ts,"
                     " outlet, authors, url, duplicate_of, removed, extra, story_id, signature, ingested, identity,"
-                    " raw_hash) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                    " raw_hash, outlet_name) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                     (a.id, a.source_id, *values),
                 )
             else:
@@ -275,7 +335,7 @@ class SQLiteStore(Store):
                 db.execute(
                     "UPDATE articles SET content_hash=?, title=?, text=?, lang=?, published=?, published_ts=?,"
                     " outlet=?, authors=?, url=?, duplicate_of=?, removed=?, extra=?, story_id=?, signature=?,"
-                    " ingested=?, identity=?, raw_hash=? WHERE id = ?",
+                    " ingested=?, identity=?, raw_hash=?, outlet_name=? WHERE id = ?",
                     (*values, a.id),
                 )
                 db.execute("DELETE FROM dup_bands WHERE article_id = ?", (a.id,))
@@ -414,8 +474,9 @@ class SQLiteStore(Store):
             clauses.append("a.lang = ?")
             args.append(query.lang)
         if query.outlet:
-            clauses.append("a.outlet = ? COLLATE NOCASE")
-            args.append(query.outlet)
+            keys = self._outlet_keys(query.outlet)
+            clauses.append(f"a.outlet IN ({','.join('?' * len(keys))})")
+            args.extend(keys)
         if query.since:
             clauses.append("a.published_ts >= ?")
             args.append(to_timestamp(query.since))
@@ -429,6 +490,43 @@ class SQLiteStore(Store):
             clauses.append("a.rowid IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)")
             args.append(fts5_query(query.search))
         return (" WHERE " + " AND ".join(clauses)) if clauses else "", args
+
+    def _outlet_keys(self, value: str) -> list[str]:
+        """The outlet keys an ``--outlet`` value names: its own key (of a domain, URL or name) and the keys of the
+        outlets that carry it as a display name, compared by name key (case and punctuation aside)."""
+        given = " ".join(value.split())
+        keys = {given, given.casefold(), outlet_key(given) or given}
+        key_of_name = name_key(value)
+        if key_of_name:
+            rows = self._db.execute(
+                "SELECT DISTINCT outlet FROM outlet_names WHERE name_key = ?", (key_of_name,)
+            )
+            keys.update(r[0] for r in rows)
+        return sorted(keys)
+
+    def outlets(self) -> list[OutletSummary]:
+        names: dict[str, dict[str, int]] = {}
+        for key, name, n in self._db.execute(
+            "SELECT outlet, outlet_name, count(*) FROM articles WHERE outlet IS NOT NULL AND outlet_name IS NOT NULL"
+            " GROUP BY outlet, outlet_name"
+        ):
+            names.setdefault(key, {})[name] = n
+        found = []
+        for key, articles, stories in self._db.execute(
+            "SELECT outlet, count(*), count(DISTINCT story_id) FROM articles WHERE outlet IS NOT NULL GROUP BY outlet"
+        ):
+            seen = sorted(names.get(key, {}).items(), key=lambda item: (-item[1], item[0]))
+            found.append(
+                OutletSummary(
+                    key=key,
+                    name=seen[0][0] if seen else None,
+                    articles=articles,
+                    stories=stories,
+                    names=tuple(name for name, _ in seen),
+                )
+            )
+        found.sort(key=lambda o: (-o.articles, o.key))
+        return found
 
     def _select(self, sql: str, args: list[Any]) -> sqlite3.Cursor:
         """Rows of a listing query; FTS5 rejecting the search becomes a QueryError, not a traceback."""
