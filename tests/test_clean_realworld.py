@@ -16,7 +16,8 @@ HERE = Path(__file__).parent / "realworld"
 CASES = sorted(p.stem for p in HERE.glob("*.json"))
 NOW = datetime(2026, 1, 1, tzinfo=timezone.utc)
 # Only corpora whose licence lets us redistribute the text in this repository (see tests/realworld/README.md).
-REDISTRIBUTABLE = {"meantime", "ecbplus"}
+# quotekg: Wikiquote quotations (CC BY-SA, attribution in the case's source; share-alike applies to that fixture).
+REDISTRIBUTABLE = {"meantime", "ecbplus", "quotekg"}
 
 
 def spec_of(name: str) -> dict:
@@ -58,6 +59,9 @@ def test_corpus_is_big_and_varied_enough():
     assert len(CASES) >= 12
     assert all(langs[lang] >= 3 for lang in ("en", "es", "it", "nl")), langs
     assert set(kinds) == {"html", "text"} and min(kinds.values()) >= len(CASES) // 3, kinds
+    # whole scraped pages as plain text arrive in every language, not only the four of the news corpora
+    text_langs = {load(name)[1]["lang"] for name in CASES if load(name)[0].format == "text"}
+    assert len(text_langs) >= 5, sorted(text_langs)
 
 
 def test_corpus_text_may_be_redistributed():

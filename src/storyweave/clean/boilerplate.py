@@ -31,7 +31,8 @@ _CASE_ODD = re.compile(r"[\u0130\u0131\u017f\u1c80-\u1c88]")
 
 
 _NEWSLETTER_STEMS = ("newsletter", "inbox", "e-mail", "email", "briefing", "boletín", "nieuwsbrief", "bülten",
-                     "рассылк", "розсилк", "النشرة", "lettre d'information")  # fmt: skip
+                     "рассылк", "розсилк", "النشرة", "lettre d'information", "boîte", "correo", "casella di posta",
+                     "caixa de entrada", "mailbox", "postfach", "posteingang", "skrzynk", "почт")  # fmt: skip
 _MAX_POST_CHARS = 400  # an embedded post's text and signature; longer lines are paragraphs
 _DIGIT = re.compile(r"\d")
 _Rule = tuple[tuple[str, ...], re.Pattern[str]]
@@ -163,8 +164,8 @@ class BoilerplateFilter:
             "strong": re.compile("|".join(pattern for _, pattern in STRONG_RULES), i),
             "reader": re.compile(
                 r"^\W*(?:click|tap|sign up|subscribe|download|follow|join|register|donate|get|read|watch|listen|like|share)\b|"
-                r"\b(?:you|your|yours|we|our|us|please|vous|votre|vos|nous|notre|nos|sie|ihr|ihre|unser\w*|wir|"
-                r"usted|tu|tú|nuestro\w*|nuestra\w*|vostro|vostra|nostro|nostra|noi|uw|jij|je|wij|ons|onze|"
+                r"\b(?:you|your|yours|we|our|us|please|vous|votre|vos|nous|notre|nos|sie|ihr|ihre|ihrem|ihren|unser\w*|wir|dein\w*|"
+                r"usted|tu|tú|tuo|tua|tuoi|tue|nuestro\w*|nuestra\w*|vostro|vostra|nostro|nostra|noi|uw|jij|je|wij|ons|onze|"
                 r"nasz\w*|wasz\w*|вы|вас|ваш\w*|наш\w*|мы|ви|вас|siz|bizi|bizim|sizin|"
                 r"iscriviti|abbonati|seguici|inscrivez|abonnez|suivez|suscríbete|síguenos|hazte|abonnieren|folgen|"
                 r"schrijf|meld|volg|zapisz|obserwuj|wesprzyj|подпишитесь|подписывайтесь|підпишіться|abone|takip)\b|نا\b|كم\b|اشترك|تابع",

@@ -57,7 +57,8 @@ STRONG_STEMS = tuple(
     sostieni meld schrijf nieuwsbrief volg word zapisz obserwuj plików wesprzyj подпиш телеграм канал cookie
     підпиш abone bülten takip çerez اشترك النشرة تابع ملفات
     caracteres caractères zeichen caratteri tekens quería queria voulait wollte voleva wilde
-    stay confirm activate ad-free
+    stay confirm activate ad-free boîte correo bandeja casella caixa mailbox postfach posteingang skrzynk почт
+    kutunuza folge sigue segui siga
     """.split()
 )
 COPYRIGHT_STEMS = ("©", "(c)", "copyright", "rights", "droits", "rechte", "derechos", "diritti", "rechten", "prawa",
@@ -95,7 +96,14 @@ STRONG_RULES: tuple[tuple[tuple[str, ...], str], ...] = (
     (("download ",), r"\bdownload (?:our|the) (?:free )?(?:\w+ )?app\b"),
     (("get the ", "get our "), r"\bget (?:the|our) (?:free )?(?:\w+ )?app\b"),
     (("push notification",), r"\bpush notifications?\b"),
-    (("your inbox",), r"\bdelivered (?:straight )?to your inbox\b|\bin your inbox\b"),
+    (("your inbox",), r"\b(?:delivered )?(?:straight |directly )?(?:to|in|into) your inbox\b"),
+    # "... in your inbox" in fr es it pt nl de pl ru tr: a newsletter's pitch that does not name it
+    (("boîte", "correo", "bandeja", "casella", "caixa", "mailbox", "inbox", "postfach", "posteingang", "skrzynk",
+      "почт", "kutunuza"),
+     r"\bdans votre boîte (?:mail|aux lettres|de réception)\b|\ben tu (?:correo|bandeja de entrada)\b"
+     r"|\bnella tua (?:casella(?: di posta)?|inbox|email)\b|\bna sua caixa de entrada\b|\bin (?:je|uw) (?:mailbox|inbox)\b"
+     r"|\bin (?:ihr(?:em)?|dein(?:em)?) (?:e-mail-)?(?:postfach|posteingang)\b|\bna (?:twoją|swoją) skrzynkę\b"
+     r"|\bна (?:вашу |свою )?(?:электронную )?почту\b|\be-posta kutunuza\b"),
     (("sign up today",), r"\bsign up today\b"),
     (("wanted you to see",), r"\bwanted you to see\b"),
     # "A friend wanted you to see this item" in es pt fr de it nl
@@ -111,6 +119,10 @@ STRONG_RULES: tuple[tuple[tuple[str, ...], str], ...] = (
     (("submit a tip",), r"\bsubmit a tip\b"),
     # follow / share
     (("follow", "find", "like", "join"), rf"\b(?:follow|find|like|join)\b.{{0,50}}\b(?:on|at|via)\s+(?:{PLATFORMS})\b"),
+    # "Follow <outlet> on <app>" in fr de es it pt nl pl, the outlet's name between the verb and the app
+    (("suivez", "folgen", "folge", "sigue", "síguenos", "segui", "siga", "volg", "obserwuj"),
+     rf"\b(?:suivez|folgen sie|folge|sigue|síguenos|segui|seguite|siga|volg|obserwuj)\b.{{0,50}}"
+     rf"\b(?:sur|auf|bei|en|su|no|na|op|via)\s+(?:{PLATFORMS})\b"),
     (("share this", "share on"), r"\bshare (?:this|on)\b"),
     (("page", "channel", "account"), rf"\b(?:{PLATFORMS})\s*(?:page|channel|account)\b.{{0,30}}$"),
     (("join the conversation",), r"\bjoin the conversation\b"),
