@@ -42,6 +42,7 @@ def test_migrations_are_named_recorded_and_idempotent(tmp_path):
         "0003_embeddings_by_rowid",
         "0004_identity_revisions",
         "0005_outlet_names",
+        "0006_analyses",
     ]
     assert s.migrate() == []
     s.close()

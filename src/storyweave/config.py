@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Mapping
-from dataclasses import dataclass, fields, replace
+from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
 
@@ -32,6 +32,11 @@ class Settings:
     active_days: float = 30.0  # stories quiet for longer may leave memory (they stay in the store)
     max_active_stories: int = 20000  # above this many stories in memory, the quiet ones are evicted
     dedup_threshold: float = 0.7  # estimated Jaccard above which a text is a copy of an earlier one
+    languages: str = "default"  # languages detected: "default", "all" or codes ("en,fr,vi"); others are "und"
+    # per-article anatomy while ingesting: "all", "none" or names ("quotes,figures,citations")
+    analysers: str = "none"
+    # bearer token that POST /api/articles (storyweave serve) requires; None: uploads are refused
+    token: str | None = field(default=None, repr=False)
 
     def merged(self, values: Mapping[str, Any]) -> Settings:
         known = {f.name: f for f in fields(self)}
@@ -43,6 +48,10 @@ class Settings:
             if name not in known:
                 raise StoryweaveError(f"unknown setting {key!r}; valid settings: {', '.join(sorted(known))}")
             kind = type(getattr(self, name))
+            if kind is type(None):
+                kind = str  # a setting unset by default (token) takes a string
+            if kind is str and isinstance(value, (list, tuple)):
+                value = ",".join(map(str, value))  # languages = ["en", "fr"] in the config file
             try:
                 updates[name] = kind(value)
             except (TypeError, ValueError) as exc:
@@ -50,6 +59,20 @@ class Settings:
         result = replace(self, **updates)
         if result.workers not in (0, 1):
             raise StoryweaveError(f"setting 'workers' must be 0 or 1, got {result.workers}")
+        if "analysers" in updates:
+            from storyweave.analyze.registry import parse_names
+
+            try:
+                parse_names(result.analysers)
+            except ValueError as exc:
+                raise StoryweaveError(f"setting 'analysers': {exc}") from exc
+        if "languages" in updates:
+            from storyweave.clean.language import languages_from_setting
+
+            try:
+                languages_from_setting(result.languages)
+            except ValueError as exc:
+                raise StoryweaveError(f"setting 'languages': {exc}") from exc
         return result
 
 

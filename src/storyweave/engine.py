@@ -10,8 +10,10 @@ with Storyweave("news.db") as sw:
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from typing import BinaryIO
+from typing import Any, BinaryIO
 
+from storyweave.analyze.base import Analyser
+from storyweave.analyze.runner import AnalysisRunner
 from storyweave.cluster.config import ClusterConfig
 from storyweave.config import Settings
 from storyweave.embed.factory import make_embedder
@@ -33,6 +35,7 @@ class Storyweave:
         store: Store | None = None,
         cluster: bool = True,
         cluster_config: ClusterConfig | None = None,
+        analysers: Sequence[Analyser] | None = None,
     ):
         self.settings = settings or Settings()
         self.cluster = cluster
@@ -41,6 +44,7 @@ class Storyweave:
             self.settings = self.settings.merged({"db": db})
         self.store: Store = store if store is not None else SQLiteStore(self.settings.db)
         self._pipeline: Pipeline | None = None
+        self._analysers = analysers  # None: those ``settings.analysers`` names
 
     def __enter__(self) -> Storyweave:
         return self
@@ -57,18 +61,30 @@ class Storyweave:
     def pipeline(self) -> Pipeline:
         if self._pipeline is None:
             from storyweave.clean import Cleaner, RecurrentLines
+            from storyweave.clean.language import languages_from_setting
 
             recurrent = RecurrentLines.from_rows(self.store.line_counts())
+            languages = languages_from_setting(self.settings.languages)
             self._pipeline = Pipeline(
                 store=self.store,
-                cleaner=Cleaner(recurrent=recurrent),
+                cleaner=Cleaner(recurrent=recurrent, languages=languages),
                 representer=self._representer() if self.cluster else None,
                 clusterer=self._clusterer() if self.cluster else None,
                 settings=self.settings,
                 recurrent=recurrent,
                 worker_factory=self._worker_factory() if self.cluster else None,
+                analysis=self.analysis_runner(),
             )
         return self._pipeline
+
+    def analysis_runner(self) -> AnalysisRunner | None:
+        """The per-article analysers this store runs (None when there are none)."""
+        from storyweave.analyze.registry import make_analysers
+
+        analysers = (
+            self._analysers if self._analysers is not None else make_analysers(self.settings.analysers)
+        )
+        return AnalysisRunner(analysers) if analysers else None
 
     def _representer(self):
         from storyweave.cluster.represent import Representer
@@ -186,3 +202,127 @@ class Storyweave:
 
     def story(self, story_id: str) -> Story:
         return self.store.story(story_id)
+
+    # --- story anatomy (issue 9) ---------------------------------------------------------------
+    def analyses(self, article_ids: Sequence[str]) -> dict[str, dict[str, list[dict[str, Any]]]]:
+        """``{article_id: {"quotes": [...], "figures": [...], "citations": [...]}}`` as stored."""
+        return self.store.analyses(article_ids)
+
+    def reanalyze(self, progress: Callable[[int], None] | None = None, chunk: int = 200) -> dict[str, Any]:
+        """Run the configured analysers on every article whose stored results are missing or come from an older
+        analyser version (after an upgrade); each chunk is written in one transaction. Returns what it did."""
+        runner = self.analysis_runner()
+        if runner is None:
+            return {"articles": 0, "analysers": []}
+        versions = runner.versions
+        after, done = "", 0
+        while ids := self.store.stale_analyses(versions, after, chunk):
+            rows = [(aid, *found) for aid in ids for found in runner.run(self.store.get_article(aid))]
+            self.store.write_analyses(rows)
+            done += len(ids)
+            after = ids[-1]
+            if progress is not None:
+                progress(done)
+        return {"articles": done, "analysers": sorted(versions)}
+
+    def anatomy(self, story_id: str) -> dict[str, Any]:
+        """The story laid open (see :mod:`storyweave.analyze.anatomy`): built from the stored analyses of its
+        articles on first read after a change, then served from the store."""
+        import json
+
+        from storyweave.analyze.anatomy import ANATOMY_VERSION, build_anatomy
+
+        story = self.store.story(story_id)
+        cached = self.store.story_anatomy(story.id, ANATOMY_VERSION)
+        if cached is not None:
+            return json.loads(cached)
+        articles = [self.store.get_article(i) for i in story.article_ids]
+        analyses = self.store.analyses(story.article_ids)
+        framing, summary = _story_views()
+        anatomy = build_anatomy(articles, analyses, encode=self._encoder(), framing=framing, summary=summary)
+        self.store.save_story_anatomy(story.id, ANATOMY_VERSION, json.dumps(anatomy, ensure_ascii=False))
+        return anatomy
+
+    def quotes(
+        self,
+        speaker: str | None = None,
+        search: str | None = None,
+        lang: str | None = None,
+        since: str | None = None,
+        until: str | None = None,
+    ) -> Iterator[dict[str, Any]]:
+        """Every stored quote, in publish order, with its article, outlet, language and story: ``speaker`` and
+        ``search`` match parts of the speaker's name and of the quote's text (case and accents ignored)."""
+        from storyweave.analyze.anatomy import matches
+
+        for page in _pages(self.store.articles(ArticleQuery(lang=lang, since=since, until=until))):
+            found = self.store.analyses([a.id for a in page])
+            for a in page:
+                for q in found.get(a.id, {}).get("quotes", []):
+                    if speaker and not matches(q.get("speaker") or "", speaker):
+                        continue
+                    if search and not matches(q.get("text") or "", search):
+                        continue
+                    yield {
+                        **q,
+                        "article_id": a.id,
+                        "published": a.published,
+                        "lang": a.lang,
+                        "outlet": a.outlet,
+                        "story_id": a.story_id,
+                    }
+
+    def citations(
+        self, since: str | None = None, until: str | None = None, examples: int = 3
+    ) -> list[dict[str, Any]]:
+        """Who cites whom over the store: one edge per (citing outlet, cited outlet) with the number of articles
+        and up to ``examples`` pieces of evidence, most cited first."""
+        from storyweave.analyze.anatomy import citation_edges
+
+        edges: dict[tuple[str | None, str], dict[str, Any]] = {}
+        for page in _pages(self.store.articles(ArticleQuery(since=since, until=until))):
+            found = self.store.analyses([a.id for a in page])
+            for edge in citation_edges([a for a in page if not a.duplicate_of], found):
+                key = (edge["from_outlet"], edge["to_outlet"])
+                entry = edges.setdefault(
+                    key,
+                    {
+                        "from_outlet": key[0],
+                        "to_outlet": key[1],
+                        "to_key": edge["to_key"],
+                        "articles": 0,
+                        "examples": [],
+                    },
+                )
+                entry["articles"] += 1
+                if len(entry["examples"]) < examples:
+                    entry["examples"].append({"article_id": edge["article_id"], "evidence": edge["evidence"]})
+        return sorted(edges.values(), key=lambda e: (-e["articles"], e["to_outlet"], e["from_outlet"] or ""))
+
+    def _encoder(self):
+        if not self.cluster:
+            return None
+        embedder = make_embedder(self.settings)
+        return lambda texts: embedder.embed(texts)
+
+
+def _story_views():
+    """The story-level framing and summary functions."""
+    from storyweave.analyze.framing import framing
+    from storyweave.analyze.summary import summarise
+
+    def summary(articles: Sequence[Article]) -> dict[str, Any] | None:
+        return summarise(articles).to_json() if articles else None
+
+    return framing, summary
+
+
+def _pages(articles: Iterator[Article], size: int = 500) -> Iterator[list[Article]]:
+    page: list[Article] = []
+    for a in articles:
+        page.append(a)
+        if len(page) == size:
+            yield page
+            page = []
+    if page:
+        yield page

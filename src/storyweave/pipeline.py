@@ -11,6 +11,7 @@ from dataclasses import dataclass, replace
 
 import numpy as np
 
+from storyweave.analyze.runner import AnalysisRunner
 from storyweave.cluster.base import Features, StoryState
 from storyweave.config import Settings
 from storyweave.dedup import MinHasher, content_hash
@@ -55,6 +56,7 @@ class Pipeline:
         recurrent=None,
         hasher: MinHasher | None = None,
         worker_factory: Callable[[], EmbedWorker] | None = None,
+        analysis: AnalysisRunner | None = None,
     ):
         self.store = store
         self.cleaner = cleaner
@@ -71,6 +73,7 @@ class Pipeline:
         )
         self._worker: EmbedWorker | None = None
         self._writer: BatchWriter | None = None
+        self.analysis = analysis  # per-article anatomy, stored with the article in the same transaction
 
     # --- public -------------------------------------------------------------------------------
     def ingest(
@@ -554,6 +557,10 @@ class Pipeline:
         batch = WriteBatch()
         batch.articles = self._cluster(stored, batch, dense=dense) if self.clusterer is not None else stored
         self._learn_lines(pending.items, batch)
+        if self.analysis is not None:
+            batch.analyses = [
+                (s.article.id, *found) for s in batch.articles for found in self.analysis.run(s.article)
+            ]
         if self._writer is not None:
             self._writer.write(batch, report)  # committed while the next batch is prepared
         else:

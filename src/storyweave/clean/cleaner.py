@@ -137,7 +137,10 @@ class Cleaner:
             sample = " ".join(kept_lines)[: self._language.max_chars]
             if len(sample) < 200 and title and title not in sample:
                 sample = f"{title}\n{sample}"
-            lang = self._language.detect(sample) or self._language.normalize(page.lang if page else None)
+            found = self._language.detect(sample)
+            if found in (None, "und") and page is not None and page.lang:
+                found = self._language.normalize(page.lang) or found  # the page's own tag, when the text is unsure
+            lang = found
 
         # dateline / "Published:" line: a date-only line leaves the body; "Headline Posted: <date>" gives a title
         head = self._dates.from_text(kept_lines, lang)

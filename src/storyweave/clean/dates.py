@@ -262,7 +262,7 @@ class DateFinder:
                 day, month = b, a
             elif a == b:
                 day = month = a
-            elif g["sep"] == "." or (lang is not None and lang != "en"):
+            elif g["sep"] == "." or (lang not in (None, "und", "en")):
                 day, month = a, b  # dotted dates and non-English sources: day first
             elif lang == "en":
                 day, month = b, a  # English sources with slashes: US order

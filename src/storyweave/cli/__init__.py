@@ -2,7 +2,7 @@
 
 One module per group of commands; importing them registers the commands on ``app``."""
 
-from storyweave.cli import evaluation, ingest, maintenance, views  # noqa: F401  (registers the commands)
+from storyweave.cli import anatomy, evaluation, ingest, maintenance, views  # noqa: F401  (registers the commands)
 from storyweave.cli.app import app
 
 _ORDER = (
@@ -12,11 +12,15 @@ _ORDER = (
     "stories",
     "story",
     "outlets",
+    "quotes",
+    "citations",
     "explain",
     "recluster",
+    "reanalyze",
     "eval",
     "eval-pairs",
     "eval-extraction",
+    "eval-anatomy",
     "bench",
     "bench-scale",
 )

@@ -92,6 +92,25 @@ def eval_extraction(
     emit_json(result) if as_json or details else print_metrics(result)
 
 
+@app.command("eval-anatomy")
+def eval_anatomy(
+    corpus: str = typer.Argument(
+        ...,
+        help="JSON Lines with gold quotes / figures / citations per article, or quotekg-style quote groups.",
+    ),
+    as_json: bool = typer.Option(False, "--json", help="One JSON object."),
+) -> None:
+    """Score quotes and speakers, figures, citations (or quote linking across languages) against gold."""
+    from storyweave.evaluate.anatomy import evaluate_anatomy
+
+    try:
+        result = evaluate_anatomy(corpus, cli_settings())
+    except (StoryweaveError, OSError) as exc:
+        err.print(f"[red]error:[/red] {exc}")
+        raise typer.Exit(2) from exc
+    emit_json(result) if as_json else print_metrics(result)
+
+
 @app.command()
 def bench(
     corpora: str = typer.Option("../shared/corpora", "--corpora", help="Folder of labelled corpora."),

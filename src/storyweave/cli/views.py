@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 import typer
 
+from storyweave.cli.anatomy import print_anatomy, print_findings
 from storyweave.cli.app import (
     ARTICLE_CSV_COLUMNS,
     STORY_CSV_COLUMNS,
@@ -23,6 +22,7 @@ from storyweave.cli.app import (
     print_total,
 )
 from storyweave.errors import NotFoundError, QueryError
+from storyweave.serialise import article_json, story_json
 
 
 @app.command()
@@ -56,8 +56,13 @@ def articles(
         except QueryError as exc:
             fail(str(exc))
         if as_json:
-            for a in rows:
-                emit_json(a.to_json())
+            page: list = []
+            for a in rows:  # analyses fetched a page at a time
+                page.append(a)
+                if len(page) == 500:
+                    _emit_articles(sw, page)
+                    page = []
+            _emit_articles(sw, page)
             return
         if as_csv:
             emit_csv(
@@ -99,6 +104,12 @@ def articles(
         sw.close()
 
 
+def _emit_articles(sw, page) -> None:
+    found = sw.analyses([a.id for a in page]) if page else {}
+    for a in page:
+        emit_json(article_json(a, found.get(a.id)))
+
+
 @app.command()
 def article(
     article_id: str = typer.Argument(..., help="Article id (or the source id it was ingested with)."),
@@ -112,13 +123,14 @@ def article(
     try:
         a = sw.article(article_id)
         earlier = sw.revisions(a.id) if revisions else []
+        found = sw.analyses([a.id]).get(a.id, {})
     except NotFoundError as exc:
         err.print(f"[red]error:[/red] {exc}")
         raise typer.Exit(1) from exc
     finally:
         sw.close()
     if as_json:
-        data = a.to_json()
+        data = article_json(a, found)
         if revisions:
             data["revisions"] = [
                 {"revision": r.number, "replaced_at": r.replaced_at, **r.article.to_json()} for r in earlier
@@ -141,6 +153,7 @@ def article(
         out.print(f"removed ({len(a.removed)} lines):", style="dim", markup=False)
         for item in a.removed_lines():
             out.print(f"  - [{item['reason'] or '?'}] {item['line']}", style="dim", markup=False)
+    print_findings(found)
 
 
 def _print_revisions(earlier) -> None:
@@ -253,38 +266,15 @@ def story(
     try:
         s = sw.story(story_id)
         members = [sw.article(i) for i in s.article_ids]
+        anatomy = sw.anatomy(s.id)
     except NotFoundError as exc:
         err.print(f"[red]error:[/red] {exc}")
         raise typer.Exit(1) from exc
     finally:
         sw.close()
-    groups: dict[tuple[str, str], list[Any]] = {}
-    names: dict[str, str] = {}
-    for a in members:
-        groups.setdefault((a.outlet or "(unknown outlet)", a.lang or "?"), []).append(a)
-        if a.outlet and a.outlet_name:
-            names.setdefault(a.outlet, a.outlet_name)
+    data = story_json(s, members, anatomy)
     if as_json:
-        obj = s.to_json()
-        obj["groups"] = [
-            {
-                "outlet": outlet,
-                "outlet_name": names.get(outlet),
-                "lang": lang,
-                "articles": [
-                    {
-                        "id": a.id,
-                        "title": a.title,
-                        "published": a.published,
-                        "url": a.url,
-                        "duplicate_of": a.duplicate_of,
-                    }
-                    for a in arts
-                ],
-            }
-            for (outlet, lang), arts in groups.items()
-        ]
-        emit_json(obj)
+        emit_json(data)
         return
     out.print(s.title or "(no title)", style="bold", markup=False)
     out.print(
@@ -292,12 +282,14 @@ def story(
         f"{s.first_published or '?'} .. {s.last_published or '?'}",
         markup=False,
     )
-    for (outlet, lang), arts in groups.items():
-        named = f"{names[outlet]} ({outlet})" if outlet in names else outlet
-        out.print(f"\n{named} [{lang}]", style="bold", markup=False)
-        for a in arts:
-            dup = f"  (copy of {a.duplicate_of})" if a.duplicate_of else ""
-            out.print(f"  {(a.published or '?')[:16]}  {a.id}  {a.title or a.text[:60]}{dup}", markup=False)
+    for group in data["groups"]:
+        outlet = group["outlet"]
+        named = f"{group['outlet_name']} ({outlet})" if group["outlet_name"] else outlet
+        out.print(f"\n{named} [{group['lang']}]", style="bold", markup=False)
+        for a in group["articles"]:
+            dup = f"  (copy of {a['duplicate_of']})" if a["duplicate_of"] else ""
+            out.print(f"  {(a['published'] or '?')[:16]}  {a['id']}  {a['title'] or ''}{dup}", markup=False)
+    print_anatomy(anatomy)
 
 
 @app.command()

@@ -113,6 +113,9 @@ class WriteBatch:
         default_factory=list
     )  # story states deleted first (a recluster rebuilds them)
     statistics: tuple[str, bytes] | None = None  # the clusterer's learned term statistics (json, blob)
+    analyses: list[tuple[str, str, int, str]] = field(
+        default_factory=list
+    )  # (article_id, analyser, version, findings JSON): replaces what the article had from that analyser
 
     def __len__(self) -> int:
         return len(self.articles)
@@ -225,3 +228,26 @@ class Store(ABC):
 
     @abstractmethod
     def stats(self) -> dict[str, int]: ...
+
+    # --- story anatomy (issue 9) ------------------------------------------------------------------
+    @abstractmethod
+    def analyses(self, article_ids: Sequence[str]) -> dict[str, dict[str, list[dict[str, Any]]]]:
+        """``{article_id: {analyser: findings}}`` for the articles that have any."""
+
+    @abstractmethod
+    def stale_analyses(self, versions: dict[str, int], after: str = "", limit: int = 500) -> list[str]:
+        """Ids of articles (in id order, after ``after``) missing a result of one of ``versions``' analysers or
+        holding an older version of it: what ``reanalyze`` re-runs."""
+
+    @abstractmethod
+    def write_analyses(self, rows: Sequence[tuple[str, str, int, str]]) -> None:
+        """Replace analyses (``(article_id, analyser, version, JSON)``) in one transaction; the anatomy of the
+        stories of those articles is rebuilt on its next read."""
+
+    @abstractmethod
+    def story_anatomy(self, story_id: str, version: int) -> str | None:
+        """The anatomy JSON of a story as last built by anatomy ``version``, or None (never built, changed since,
+        or built by another version)."""
+
+    @abstractmethod
+    def save_story_anatomy(self, story_id: str, version: int, anatomy: str) -> None: ...

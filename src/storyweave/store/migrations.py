@@ -169,4 +169,26 @@ MIGRATIONS: list[tuple[str, list[str]]] = [
             "DROP TABLE outlet_rekey",
         ],
     ),
+    (
+        # issue 9: what the per-article analysers found (quotes, figures, citations), one JSON list per article and
+        # analyser with the analyser's version (``reanalyze`` re-runs older ones), and each story's anatomy as last
+        # built: a write that changes a story's articles or their analyses deletes its row, the next read rebuilds it.
+        "0006_analyses",
+        [
+            """CREATE TABLE analyses (
+                article_id TEXT NOT NULL,
+                analyser TEXT NOT NULL,
+                version INTEGER NOT NULL,
+                result TEXT NOT NULL,
+                PRIMARY KEY (article_id, analyser)
+            ) WITHOUT ROWID""",
+            "CREATE INDEX analyses_version ON analyses(analyser, version)",
+            """CREATE TABLE story_anatomy (
+                story_id TEXT PRIMARY KEY,
+                version INTEGER NOT NULL,
+                anatomy TEXT NOT NULL,
+                built TEXT NOT NULL
+            ) WITHOUT ROWID""",
+        ],
+    ),
 ]

@@ -12,6 +12,7 @@ from typing import Any
 from storyweave.clean.outlet import OutletFinder, name_key, outlet_key
 from storyweave.errors import NotFoundError, QueryError, StoreError
 from storyweave.models import Article, Story
+from storyweave.store.anatomy_tables import AnatomyTables, touched_stories
 from storyweave.store.base import (
     ArticleQuery,
     OutletSummary,
@@ -131,7 +132,7 @@ def _story(story_id: str, rows: list[sqlite3.Row]) -> Story:
     )
 
 
-class SQLiteStore(Store):
+class SQLiteStore(AnatomyTables, Store):
     def __init__(self, path: str | Path):
         self.path = str(path)
         try:
@@ -277,6 +278,8 @@ class SQLiteStore(Store):
                 "DELETE FROM outlet_lines WHERE outlet = ? AND line_hash = ?",
                 [(row[0], row[1]) for row in batch.line_counts if row[2] <= 0],
             )
+            self._write_analyses([row for row in batch.analyses if row[0] not in gone])
+            self._forget_anatomy(touched_stories(batch))
             db.execute("COMMIT")
         except BaseException:
             db.execute("ROLLBACK")
