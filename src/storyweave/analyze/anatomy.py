@@ -24,7 +24,7 @@ ANATOMY_VERSION = 1
 SAME_QUOTE_OVERLAP = (
     0.6  # share of the shorter quote's words found in the other: one statement (same language)
 )
-SAME_QUOTE_COSINE = 0.6  # cosine of two quotes' sentence vectors: one statement across languages (quotekg: 0.5-0.65 alike)
+SAME_QUOTE_COSINE = 0.6  # quote vectors' cosine: one statement across languages (quotekg: 0.5-0.65 alike)
 DIFFERENT_VALUES = 0.01  # relative difference above which two values of the same figure disagree
 
 _WORD = re.compile(r"\w+")

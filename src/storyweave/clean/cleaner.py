@@ -139,7 +139,7 @@ class Cleaner:
                 sample = f"{title}\n{sample}"
             found = self._language.detect(sample)
             if found in (None, "und") and page is not None and page.lang:
-                found = self._language.normalize(page.lang) or found  # the page's own tag, when the text is unsure
+                found = self._language.normalize(page.lang) or found  # the page's tag, when unsure
             lang = found
 
         # dateline / "Published:" line: a date-only line leaves the body; "Headline Posted: <date>" gives a title
