@@ -339,6 +339,7 @@ def test_search_or_on_stories(runner, handmade):
         ("*", "a lone *"),
         ('""', "empty phrase"),
         ("   ", "no words"),
+        ("kerala\x00", "NUL character"),
     ],
 )
 @pytest.mark.parametrize("command", ["articles", "stories"])

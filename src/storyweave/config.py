@@ -34,7 +34,7 @@ class Settings:
     dedup_threshold: float = 0.7  # estimated Jaccard above which a text is a copy of an earlier one
     languages: str = "default"  # languages detected: "default", "all" or codes ("en,fr,vi"); others are "und"
     # per-article anatomy while ingesting: "all", "none" or names ("quotes,figures,citations")
-    analysers: str = "none"
+    analysers: str = "all"
     # bearer token that POST /api/articles (storyweave serve) requires; None: uploads are refused
     token: str | None = field(default=None, repr=False)
 

@@ -25,6 +25,15 @@ from storyweave.store import ArticleQuery, SQLiteStore, Store
 from storyweave.store.base import Revision
 
 
+def _open_store(db: str) -> Store:
+    """A PostgreSQL store for a ``postgresql://`` (or ``postgres://``) URL, else the SQLite file at ``db``."""
+    if db.startswith(("postgresql://", "postgres://")):
+        from storyweave.store.postgres import PostgresStore
+
+        return PostgresStore(db)
+    return SQLiteStore(db)
+
+
 class Storyweave:
     """Open (or create) a store; ingest into it; read articles and stories back."""
 
@@ -42,9 +51,10 @@ class Storyweave:
         self.cluster_config = cluster_config  # None: the tuned defaults (scripts pass others to tune them)
         if db is not None:
             self.settings = self.settings.merged({"db": db})
-        self.store: Store = store if store is not None else SQLiteStore(self.settings.db)
+        self.store: Store = store if store is not None else _open_store(self.settings.db)
         self._pipeline: Pipeline | None = None
         self._analysers = analysers  # None: those ``settings.analysers`` names
+        self._quote_embedder = None
 
     def __enter__(self) -> Storyweave:
         return self
@@ -300,9 +310,12 @@ class Storyweave:
         return sorted(edges.values(), key=lambda e: (-e["articles"], e["to_outlet"], e["from_outlet"] or ""))
 
     def _encoder(self):
+        """The sentence encoder that links quotes across languages, loaded once per Storyweave."""
         if not self.cluster:
             return None
-        embedder = make_embedder(self.settings)
+        if self._quote_embedder is None:
+            self._quote_embedder = make_embedder(self.settings)
+        embedder = self._quote_embedder
         return lambda texts: embedder.embed(texts)
 
 

@@ -2,7 +2,7 @@
 
 One module per group of commands; importing them registers the commands on ``app``."""
 
-from storyweave.cli import anatomy, evaluation, ingest, maintenance, views  # noqa: F401  (registers the commands)
+from storyweave.cli import anatomy, evaluation, ingest, maintenance, serve, views  # noqa: F401  (registers the commands)
 from storyweave.cli.app import app
 
 _ORDER = (
@@ -23,6 +23,7 @@ _ORDER = (
     "eval-anatomy",
     "bench",
     "bench-scale",
+    "serve",
 )
 
 

@@ -66,7 +66,8 @@ def open_store(create: bool = False):
     from storyweave.engine import Storyweave
 
     settings = cli_settings()
-    exists = os.path.exists(settings.db)
+    # a PostgreSQL URL names a database the server holds: opening it creates the store's tables when missing
+    exists = settings.db.startswith(("postgresql://", "postgres://")) or os.path.exists(settings.db)
     if not exists and not create:
         fail(
             f"no store at {settings.db}; check --db (or STORYWEAVE_DB), or create one with"

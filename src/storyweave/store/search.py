@@ -143,4 +143,6 @@ class _Checker:
 
 def fts5_query(text: str) -> str:
     """The FTS5 MATCH expression for the user's search ``text``; :class:`QueryError` names what is wrong."""
+    if "\x00" in text:
+        raise QueryError("the search holds a NUL character; remove it")
     return _Checker(text, _tokens(text)).run()
