@@ -46,6 +46,29 @@ def test_worker_gives_the_same_stories_as_in_process(tmp_path):
     )  # something was clustered together, so the comparison means something
 
 
+def _analyses(tmp_path, name, workers):
+    settings = Settings(db=str(tmp_path / f"{name}.db"), embedder="hashing", workers=workers, batch_size=16)
+    with Storyweave(settings=settings) as sw:
+        sw.ingest([str(SAMPLES / "meantime")])
+        by_source = {a.id: a.source_id for a in sw.articles()}
+        return {by_source[i]: found for i, found in sw.analyses(list(by_source)).items()}
+
+
+def test_the_worker_runs_the_analysers_and_finds_what_this_process_finds(tmp_path, monkeypatch):
+    from storyweave.analyze.runner import AnalysisRunner
+
+    in_process = _analyses(tmp_path, "plain", 0)
+
+    def not_here(self, article, only=None):
+        raise AssertionError("analysed in the ingesting process although a worker runs")
+
+    monkeypatch.setattr(AnalysisRunner, "run", not_here)  # the worker process is not patched
+    in_worker = _analyses(tmp_path, "worker", 1)
+    assert in_process == in_worker
+    assert sum(len(found["quotes"]) for found in in_worker.values()) > 20  # the comparison means something
+    assert sum(len(found["figures"]) for found in in_worker.values()) > 20
+
+
 def test_a_worker_that_dies_mid_ingest_is_replaced_by_in_process_features(tmp_path):
     paths = [str(SAMPLES / "meantime")]
 

@@ -84,6 +84,7 @@ class Storyweave:
                 recurrent=recurrent,
                 worker_factory=self._worker_factory() if self.cluster else None,
                 analysis=self.analysis_runner(),
+                analysis_in_worker=self._analysers is None,  # the worker builds the analysers from settings
             )
         return self._pipeline
 

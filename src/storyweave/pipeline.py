@@ -7,11 +7,12 @@ import hashlib
 import json
 import logging
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import asdict, dataclass, replace
+from typing import Any
 
 import numpy as np
 
-from storyweave.analyze.runner import AnalysisRunner
+from storyweave.analyze.runner import AnalysisRunner, article_text
 from storyweave.cluster.base import Features, StoryState
 from storyweave.config import Settings
 from storyweave.dedup import MinHasher, content_hash
@@ -57,6 +58,7 @@ class Pipeline:
         hasher: MinHasher | None = None,
         worker_factory: Callable[[], EmbedWorker] | None = None,
         analysis: AnalysisRunner | None = None,
+        analysis_in_worker: bool = False,
     ):
         self.store = store
         self.cleaner = cleaner
@@ -74,6 +76,8 @@ class Pipeline:
         self._worker: EmbedWorker | None = None
         self._writer: BatchWriter | None = None
         self.analysis = analysis  # per-article anatomy, stored with the article in the same transaction
+        # the embedding worker runs the same analysers (those of ``settings.analysers``) beside the embedder
+        self.analysis_in_worker = analysis_in_worker and analysis is not None
 
     # --- public -------------------------------------------------------------------------------
     def ingest(
@@ -521,8 +525,10 @@ class Pipeline:
         ticket = None
         worker = self._embed_worker()
         if worker is not None and self.representer is not None:
+            texts = [self.representer.dense_text(a) for a in articles]
+            sent = [asdict(article_text(a)) for a in articles] if self.analysis_in_worker else None
             try:
-                ticket = worker.submit([self.representer.dense_text(a) for a in articles])
+                ticket = worker.submit(texts, sent)
             except WorkerError as exc:
                 self._drop_worker(exc)
         return _Batch(items=items, ticket=ticket)
@@ -547,10 +553,13 @@ class Pipeline:
     def _finish(self, pending: _Batch, report: IngestReport) -> None:
         """Deduplicate, cluster and write one prepared batch in one transaction."""
         dense = None
+        found: dict[str, list[list[Any]]] = {}  # analyses the worker computed, by article id
         if pending.ticket is not None and self._worker is not None:
             try:
-                vectors = self._worker.result(pending.ticket)
+                vectors, analyses = self._worker.fetch(pending.ticket)
                 dense = {item.article.id: vectors[k] for k, item in enumerate(pending.items)}
+                if analyses is not None:
+                    found = {item.article.id: analyses[k] for k, item in enumerate(pending.items)}
             except WorkerError as exc:
                 self._drop_worker(exc)
         stored = self._deduplicate(pending.items)
@@ -559,7 +568,11 @@ class Pipeline:
         self._learn_lines(pending.items, batch)
         if self.analysis is not None:
             batch.analyses = [
-                (s.article.id, *found) for s in batch.articles for found in self.analysis.run(s.article)
+                (s.article.id, str(name), int(version), str(result))
+                for s in batch.articles
+                for name, version, result in (
+                    found[s.article.id] if s.article.id in found else self.analysis.run(s.article)
+                )
             ]
         if self._writer is not None:
             self._writer.write(batch, report)  # committed while the next batch is prepared

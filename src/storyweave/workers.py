@@ -58,12 +58,18 @@ def read_frame(src: IO[bytes]) -> bytes:
 def serve(src: IO[bytes], out: IO[bytes]) -> None:  # pragma: no cover - runs in the worker process
     """The worker's loop: the first frame is the settings (JSON), then one reply per request, in order.
 
-    A request is a JSON list of texts; the reply is a JSON header ``{"n", "dim"}`` (or ``{"error"}``) and the
-    ``n x dim`` float32 matrix as raw bytes."""
+    A request is a JSON list of texts, or ``{"texts": [...], "articles": [...]}`` where the articles are
+    :class:`~storyweave.analyze.base.ArticleText` fields for the analysers of ``settings.analysers``; the reply is
+    a JSON header ``{"n", "dim"}`` (plus ``"analyses"``: per article, ``[name, version, findings JSON]`` rows) or
+    ``{"error"}``, and the ``n x dim`` float32 matrix as raw bytes."""
+    from storyweave.analyze.base import ArticleText
+    from storyweave.analyze.registry import make_analysers
+    from storyweave.analyze.runner import AnalysisRunner
     from storyweave.embed.factory import make_embedder
 
     settings = Settings(**json.loads(read_frame(src)))
     embedder = make_embedder(settings)
+    runner: AnalysisRunner | None = None
     embedder.embed(["warm up"])  # load the model now, not on batch one
     inbox: queue.Queue[bytes | None] = queue.Queue()
 
@@ -80,11 +86,17 @@ def serve(src: IO[bytes], out: IO[bytes]) -> None:  # pragma: no cover - runs in
         if message is None:
             return
         try:
-            texts = json.loads(message)
+            request = json.loads(message)
+            texts = request.get("texts") if isinstance(request, dict) else request
             if not isinstance(texts, list) or not all(isinstance(t, str) for t in texts):
-                raise ValueError("a request must be a JSON list of strings")
+                raise ValueError("a request must be a JSON list of strings or {texts, articles}")
             dense = np.ascontiguousarray(embedder.embed(texts), dtype=np.float32)
-            head = json.dumps({"n": int(dense.shape[0]), "dim": int(dense.shape[1])}).encode("utf-8")
+            reply: dict[str, Any] = {"n": int(dense.shape[0]), "dim": int(dense.shape[1])}
+            if isinstance(request, dict) and request.get("articles") is not None:
+                if runner is None:
+                    runner = AnalysisRunner(make_analysers(settings.analysers))
+                reply["analyses"] = [runner.run_text(ArticleText(**a)) for a in request["articles"]]
+            head = json.dumps(reply).encode("utf-8")
             blob = dense.tobytes()
         except Exception as exc:  # report, keep serving: one bad batch must not end the worker
             head, blob = json.dumps({"error": f"{type(exc).__name__}: {exc}"}).encode("utf-8"), b""
@@ -145,13 +157,19 @@ class EmbedWorker:
                 f"embedding worker unavailable (exit code {self._process.poll()}): {exc}"
             ) from exc
 
-    def submit(self, texts: Sequence[str]) -> int:
-        self._send(json.dumps(list(texts)).encode("utf-8"))
+    def submit(self, texts: Sequence[str], articles: Sequence[dict[str, Any]] | None = None) -> int:
+        """Queue a batch: ``texts`` to embed and, when given, ``articles`` (ArticleText fields) to analyse."""
+        payload: Any = list(texts) if articles is None else {"texts": list(texts), "articles": list(articles)}
+        self._send(json.dumps(payload, ensure_ascii=False).encode("utf-8"))
         self._sent += 1
         return self._sent - 1
 
     def result(self, ticket: int) -> np.ndarray:
         """The ``len(texts) x dim`` float32 matrix for the batch of ``ticket``."""
+        return self.fetch(ticket)[0]
+
+    def fetch(self, ticket: int) -> tuple[np.ndarray, list[list[list[Any]]] | None]:
+        """The batch of ``ticket``: its vectors, and per article its analyses rows when articles were sent."""
         if ticket != self._received:
             raise ValueError(f"tickets must be redeemed in order: expected {self._received}, got {ticket}")
         self._received += 1
@@ -162,7 +180,8 @@ class EmbedWorker:
             raise WorkerError(f"embedding worker went away (exit code {self._process.poll()})") from exc
         if "error" in head:
             raise WorkerError(f"embedding worker failed on a batch: {head['error']}")
-        return np.frombuffer(blob, dtype=np.float32).reshape(head["n"], head["dim"]).copy()
+        vectors = np.frombuffer(blob, dtype=np.float32).reshape(head["n"], head["dim"]).copy()
+        return vectors, head.get("analyses")
 
     def close(self) -> None:
         for stream in (self._stdin, self._stdout):

@@ -34,7 +34,9 @@ class AnalysisRunner:
         return {a.name: a.version for a in self.analysers}
 
     def run(self, article: Article, only: Sequence[str] | None = None) -> list[tuple[str, int, str]]:
-        text = article_text(article)
+        return self.run_text(article_text(article), only)
+
+    def run_text(self, text: ArticleText, only: Sequence[str] | None = None) -> list[tuple[str, int, str]]:
         out = []
         for analyser in self.analysers:
             if only is not None and analyser.name not in only:

@@ -80,6 +80,16 @@ def run_bench(corpora: str, output: str, echo: Callable[[str], None] = print) ->
         for mode in ("html", "text"):
             echo(f"extraction: aeb-pages as {mode}")
             results["extraction"][mode] = _run(["eval-extraction", str(pages), "--mode", mode])
+    anatomy = {
+        "polnear": root / "polnear" / "articles.jsonl",
+        "quotes-de-wikinews": root / "quotes-de-wikinews" / "articles.jsonl",
+        "newsquant": root / "newsquant" / "sentences.jsonl",
+        "quotekg": root / "quotekg" / "groups.jsonl",
+    }
+    for name, path in anatomy.items():
+        if path.exists():
+            echo(f"anatomy: {name}")
+            results.setdefault("anatomy", {})[name] = _run(["eval-anatomy", str(path)])
     gva = root / "gva-longtail" / "articles.jsonl"
     if gva.exists():
         echo("embedding step alone: gva-longtail")
@@ -98,6 +108,17 @@ def run_bench(corpora: str, output: str, echo: Callable[[str], None] = print) ->
 def _largest_cell(story: dict[str, Any]) -> str:
     span = "-" if story["span_days"] is None else f"{story['span_days']:.0f}"
     return f"{story['size']} / {story['purity']:.2f} / {story['gold_stories']} / {span}"
+
+
+def _anatomy_cells(r: dict[str, Any]) -> list[str]:
+    q, f, c, links = r.get("quotes"), r.get("figures"), r.get("citations"), r.get("quote_links")
+    return [
+        f"{q['all']['f1']} / {q['direct']['f1']} / {q['indirect']['f1']}" if q else "-",
+        str(q["speaker"]["accuracy"]) if q else "-",
+        f"{f['f1']} / {f['unit_f1']}" if f else "-",
+        f"{c['precision']} / {c['recall']} / {c['f1']}" if c else "-",
+        f"{links['precision']} / {links['recall']} / {links['f1']}" if links else "-",
+    ]
 
 
 def render(results: dict[str, Any]) -> str:
@@ -162,6 +183,17 @@ def render(results: dict[str, Any]) -> str:
             lines.append(
                 f"| {mode} | {r['pages']} | {r['precision']} | {r['recall']} | {r['f1']} | {r['pages_per_second']} |"
             )
+    if results.get("anatomy"):
+        lines += [
+            "",
+            "Story anatomy per article (`storyweave eval-anatomy`): quote F1 all / direct / indirect, speaker accuracy;"
+            " figures value F1 / value+unit F1; citations P / R / F1; quote links across languages P / R / F1:",
+            "",
+            "| corpus | quotes | speakers | figures | citations | quote links |",
+            "|---|---|---|---|---|---|",
+        ]
+        for name, r in results["anatomy"].items():
+            lines.append(f"| {name} | {' | '.join(_anatomy_cells(r))} |")
     embed = results.get("embed_only")
     whole = results["cluster"].get("gva-longtail")
     if embed and whole:
