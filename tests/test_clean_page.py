@@ -188,3 +188,19 @@ def test_follow_prompts_and_sign_up_messages_in_other_languages_go():
     assert r.text.splitlines() == BODY
     why = dict(zip(r.removed, r.removed_reasons, strict=True))
     assert all(why.get(p) == "call_to_reader" for p in prompts), {p: why.get(p) for p in prompts}
+
+
+def test_a_text_without_page_structure_keeps_its_lines_as_written():
+    """Dash-introduced speech and list-like lines of an ordinary article keep their markers (a quote analyser
+    reads "- " as the start of speech); only whole scraped pages lose their Markdown."""
+    text = "\n".join(
+        [
+            "Apple launched the iPhone 3G on Monday in San Francisco before a crowd of developers.",
+            "- It's amazing that we're able to bring 3G to the iPhone at half the price - said Steve Jobs.",
+            "* The 8GB version will cost $199.",
+        ]
+    )
+    assert clean(text).text.splitlines()[1:] == [
+        "- It's amazing that we're able to bring 3G to the iPhone at half the price - said Steve Jobs.",
+        "* The 8GB version will cost $199.",
+    ]

@@ -38,8 +38,10 @@ class LineSplitter:
         reasons: list[str | None] = []
         items: list[int] = []  # the page line each line comes from
         structure = page_lines(text)
+        page = not extracted and is_page(structure)
         for n, item in enumerate(structure):
-            line = bp.normalize_line(item.text)
+            # a page's lines lose their Markdown; any other text keeps its lines as written ("- " opens speech)
+            line = bp.normalize_line(item.text if page else item.raw)
             if not line:
                 continue
             why = "share_link" if bp.share_only(item.raw) else bp.classify(line)
@@ -59,7 +61,7 @@ class LineSplitter:
                 and bp.names_pitch(lines[i], lines[i + 1])
             ):
                 reasons[i] = "call_to_reader"
-        if extracted or not is_page(structure):
+        if not page:
             return SplitText(lines, reasons, None)
         return self._region(structure, lines, reasons, items)
 
