@@ -3,7 +3,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 DB ?= storyweave.db
 
-.PHONY: install run test lint bench bench-scale clean
+.PHONY: install run test lint bench bench-scale bench-serve clean
 
 $(BIN)/storyweave: pyproject.toml
 	$(PY) -m venv $(VENV)
@@ -31,6 +31,9 @@ bench: install
 
 bench-scale: install
 	$(BIN)/storyweave bench-scale --workdir bench-out/scale --sizes 10000,1000000
+
+bench-serve: install
+	$(BIN)/storyweave bench-serve --workdir bench-out/serve --articles 100000 --clients 20 --seconds 30
 
 clean:
 	rm -rf $(VENV) $(DB) $(DB)-wal $(DB)-shm

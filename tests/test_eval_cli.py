@@ -6,6 +6,7 @@ import json
 import pytest
 
 from storyweave.cli import app
+from storyweave.store import SQLiteStore
 
 EVENTS = {
     "quake": [
@@ -122,6 +123,8 @@ def test_bench_scale_replicates_a_store_with_identities(runner, tmp_path):
                     "title": f"Report {i} {rng.choice(words)}",
                     "text": " ".join(rng.choice(words) for _ in range(40)) + ".",
                     "date": f"2021-01-{1 + i % 28:02d}",
+                    "url": f"https://www.example{i % 3}.com/news/{i}",
+                    "outlet": f"Example {i % 3} News",
                 }
             )
             + "\n"
@@ -141,3 +144,14 @@ def test_bench_scale_replicates_a_store_with_identities(runner, tmp_path):
         con = sqlite3.connect(store)
         assert con.execute("SELECT count(*) FROM articles WHERE identity IS NULL").fetchone()[0] == 0
         con.close()
+    # each copy keeps its original's fields (outlet name, removed lines and their reasons)
+    replicated = SQLiteStore(work / "store-100.db")
+    try:
+        articles = {a.id: a for a in replicated.articles()}
+    finally:
+        replicated.close()
+    copies = [(a, articles[a.id.rsplit("r", 1)[0]]) for a in articles.values() if "r" in a.id]
+    assert copies and all(a.outlet_name for a, _ in copies)
+    for copy, original in copies:
+        assert (copy.outlet, copy.outlet_name) == (original.outlet, original.outlet_name)
+        assert (copy.removed, copy.removed_reasons) == (original.removed, original.removed_reasons)

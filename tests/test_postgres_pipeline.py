@@ -72,3 +72,37 @@ def test_the_cli_takes_a_postgresql_url(runner, pg_url, tmp_path):
         outputs.append([json.loads(line) for line in stories.stdout.splitlines()])
     assert outputs[1] == outputs[0]
     assert outputs[1]
+
+
+def test_semantic_search_through_the_api_agrees_and_sees_later_ingests(tmp_path, pg_url):
+    from fastapi.testclient import TestClient
+
+    from storyweave.api import create_app
+
+    query = {"q": "earthquake", "mode": "semantic", "limit": 10}
+    results = []
+    for db in (str(tmp_path / "s.db"), pg_url):
+        settings = Settings(db=db, embedder="hashing")
+        with Storyweave(settings=settings) as sw:
+            sw.ingest([str(SAMPLES / "meantime")])
+        with TestClient(create_app(settings, analysers=[])) as client:
+            before = client.get("/api/search", params=query)
+            assert before.status_code == 200, before.text
+            with Storyweave(settings=settings) as sw:  # another process's ingest, after the index was read
+                sw.ingest([str(SAMPLES / "ecbplus")])
+            after = client.get("/api/search", params=query)
+            assert after.status_code == 200, after.text
+        results.append([[(a["id"], a["score"]) for a in r.json()["items"]] for r in (before, after)])
+    assert results[1] == results[0]
+    (before_ids, after_ids) = ([a for a, _ in items] for items in results[0])
+    assert before_ids and after_ids != before_ids  # the vectors stored later were read on
+
+
+def test_serve_takes_a_postgresql_url(runner, pg_url, monkeypatch):
+    import uvicorn
+
+    seen: dict = {}
+    monkeypatch.setattr(uvicorn, "run", lambda app, **kw: seen.update(app=app, **kw))
+    result = runner.invoke(app, ["--db", pg_url, "serve", "--port", "8124"])
+    assert result.exit_code == 0, result.output
+    assert seen["port"] == 8124 and "serving postgresql://" in result.stderr

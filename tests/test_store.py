@@ -76,6 +76,7 @@ def test_migrations_are_named_recorded_and_idempotent(open_store):
         "0004_identity_revisions",
         "0005_outlet_names",
         "0006_analyses",
+        "0007_embeddings_in_order",
     ]
     assert s.migrate() == []
     s.close()
@@ -394,6 +395,56 @@ def test_embeddings_assignments_and_merge_chains(store):
     assert store.story("s2").article_ids == ("a1", "a2", "a3")
     assert [sid for (sid,) in [(s,) for s in _ids(store.stories())]] == ["s3"]
     assert [state for state in store.story_states_by_id(["s1", "s2", "s3"])] == [("{}", b"")]
+
+
+def test_embeddings_after_reads_on_in_the_order_written(store):
+    assert store.embeddings_after("m", 0, 10) == []
+    store.write_batch(
+        _batch(
+            _article(1),
+            _article(2),
+            _article(3),
+            embeddings=[("a2", "m", b"\x02"), ("a1", "m", b"\x01"), ("a1", "other", b"\xff")],
+        )
+    )
+    store.write_batch(WriteBatch(embeddings=[("a3", "m", b"\x03")]))
+    rows = store.embeddings_after("m", 0, 10)
+    assert [(a, v) for _, a, v in rows] == [("a2", b"\x02"), ("a1", b"\x01"), ("a3", b"\x03")]
+    positions = [p for p, _, _ in rows]
+    assert positions == sorted(set(positions)) and positions[0] > 0
+    assert (
+        store.embeddings_after("m", positions[0], 1) == rows[1:2]
+    )  # a page: on from a position, at most limit
+    assert store.embeddings_after("m", positions[-1], 10) == []
+    assert [a for _, a, _ in store.embeddings_after("other", 0, 10)] == ["a1"]
+    # a replaced vector comes again, after everything read so far; the old position is gone
+    store.write_batch(WriteBatch(embeddings=[("a2", "m", b"\x22")]))
+    (again,) = store.embeddings_after("m", positions[-1], 10)
+    assert again[1:] == ("a2", b"\x22") and again[0] > positions[-1]
+    assert [a for _, a, _ in store.embeddings_after("m", 0, 10)] == ["a1", "a3", "a2"]
+
+
+def test_a_postgresql_store_from_before_0007_orders_its_embeddings(pg_url):
+    import psycopg
+
+    from storyweave.store.postgres import PostgresStore
+
+    first = PostgresStore(pg_url)
+    first.write_batch(
+        _batch(_article(1), _article(2), embeddings=[("a1", "m", b"\x01"), ("a2", "m", b"\x02")])
+    )
+    first.close()
+    with psycopg.connect(pg_url, autocommit=True) as con:  # back to the schema 0006 left
+        con.execute("ALTER TABLE embeddings DROP COLUMN seq")
+        con.execute("DELETE FROM schema_migrations WHERE name = '0007_embeddings_in_order'")
+    upgraded = PostgresStore(pg_url)
+    try:
+        assert upgraded.migrations()[-1] == "0007_embeddings_in_order"
+        assert [a for _, a, _ in upgraded.embeddings_after("m", 0, 10)] == ["a1", "a2"]
+        upgraded.write_batch(WriteBatch(embeddings=[("a1", "m", b"\x11")]))
+        assert [a for _, a, _ in upgraded.embeddings_after("m", 0, 10)] == ["a2", "a1"]
+    finally:
+        upgraded.close()
 
 
 def test_versions_revisions_and_duplicates_keep_the_first_stored(store):

@@ -99,7 +99,7 @@ def search_articles(
     # semantic: rank everything, then keep the language asked for (rare filter: rank a wider window)
     window = (offset + limit) * (8 if lang else 1)
     items: list[dict[str, Any]] = []
-    hits = index.search(q, limit=window)
+    hits = index.search(sw.store, q, limit=window)
     found = []
     for hit in hits:
         try:
@@ -123,7 +123,7 @@ def search_stories(
     """Stories of the nearest articles, in the order of their best article (the river's semantic search); articles
     less similar than ``min_score`` (unrelated, for the multilingual encoder) bring no story."""
     seen: dict[str, dict[str, Any]] = {}
-    for hit in index.search(q, limit=limit * 10):
+    for hit in index.search(sw.store, q, limit=limit * 10):
         if hit.score < min_score:
             break
         try:

@@ -1,22 +1,23 @@
 """Cross-lingual semantic search: the query embedded with the configured sentence encoder, ranked against the
 article vectors the store keeps (one per original article), by brute force over a matrix held in memory.
 
-The matrix is read once and then extended by rowid with what later ingests stored, so a search costs one
-matrix-vector product. The store interface has no "embeddings after rowid" read, so the index reads the
-``embeddings`` table through a read-only connection of its own, opened and closed per refresh."""
+The matrix is read once and then extended with what later ingests stored (``Store.embeddings_after``, read on from
+the last position seen, through the store handle of the request that searches), so a search costs one
+matrix-vector product."""
 
 from __future__ import annotations
 
-import sqlite3
 import threading
 from dataclasses import dataclass
-from pathlib import Path
 
 import numpy as np
 
 from storyweave.config import Settings
 from storyweave.embed.base import Embedder
 from storyweave.embed.factory import make_embedder
+from storyweave.store.base import Store
+
+_READ = 10_000  # vectors read per query while refreshing (about 20 MB of 512-dimension vectors)
 
 
 @dataclass(frozen=True)
@@ -50,11 +51,17 @@ class VectorIndex:
         with self._embed_lock:  # an encoder session is not promised to be safe across threads
             return np.asarray(embedder.embed([text])[0], dtype=np.float32)
 
-    def refresh(self) -> int:
-        """Read the vectors stored since the last refresh; returns how many the index holds."""
+    def refresh(self, store: Store) -> int:
+        """Read the vectors ``store`` holds since the last refresh; returns how many the index holds."""
         model = self.embedder.name
         with self._lock:
-            rows = _rows_after(self.settings.db, model, self._last_rowid)
+            rows: list[tuple[int, str, bytes]] = []
+            while True:
+                after = rows[-1][0] if rows else self._last_rowid
+                page = store.embeddings_after(model, after, _READ)
+                rows.extend(page)
+                if len(page) < _READ:
+                    break
             if not rows:
                 return len(self._ids)
             dim = len(rows[0][2]) // 4
@@ -77,9 +84,9 @@ class VectorIndex:
             self._matrix = np.ascontiguousarray(matrix, dtype=np.float32)
             return len(self._ids)
 
-    def search(self, query: str, limit: int, offset: int = 0) -> list[Hit]:
-        """The articles nearest ``query``, best first."""
-        self.refresh()
+    def search(self, store: Store, query: str, limit: int, offset: int = 0) -> list[Hit]:
+        """The articles of ``store`` nearest ``query``, best first."""
+        self.refresh(store)
         vector = self.embed(query)
         with self._lock:
             matrix, ids = self._matrix, list(self._ids)
@@ -92,23 +99,3 @@ class VectorIndex:
         top = np.argpartition(-scores, wanted - 1)[:wanted] if wanted < len(ids) else np.arange(len(ids))
         order = top[np.argsort(-scores[top], kind="stable")]
         return [Hit(ids[i], float(scores[i])) for i in order[offset : offset + limit]]
-
-
-def _rows_after(db: str, model: str, rowid: int) -> list[tuple[int, str, bytes]]:
-    try:
-        con = sqlite3.connect(Path(db).resolve().as_uri() + "?mode=ro", uri=True)
-    except sqlite3.Error:
-        return []
-    try:
-        con.execute("PRAGMA busy_timeout=30000")
-        return [
-            (int(r[0]), str(r[1]), bytes(r[2]))
-            for r in con.execute(
-                "SELECT rowid, article_id, vector FROM embeddings WHERE model = ? AND rowid > ? ORDER BY rowid",
-                (model, rowid),
-            )
-        ]
-    except sqlite3.Error:
-        return []
-    finally:
-        con.close()

@@ -2,7 +2,15 @@
 
 One module per group of commands; importing them registers the commands on ``app``."""
 
-from storyweave.cli import anatomy, evaluation, ingest, maintenance, serve, views  # noqa: F401  (registers the commands)
+from storyweave.cli import (  # noqa: F401  (registers the commands)
+    anatomy,
+    bench_serve,
+    evaluation,
+    ingest,
+    maintenance,
+    serve,
+    views,
+)
 from storyweave.cli.app import app
 
 _ORDER = (
@@ -23,6 +31,7 @@ _ORDER = (
     "eval-anatomy",
     "bench",
     "bench-scale",
+    "bench-serve",
     "serve",
 )
 

@@ -21,15 +21,19 @@ def serve(
     import uvicorn
 
     from storyweave.api import create_app
+    from storyweave.store.postgres import shown_dsn
 
     settings = cli_settings()
-    if not os.path.exists(settings.db):
+    # a PostgreSQL URL names a database the server holds (as open_store): only a file path is checked here
+    is_url = settings.db.startswith(("postgresql://", "postgres://"))
+    if not is_url and not os.path.exists(settings.db):
         fail(
             f"no store at {settings.db}; check --db (or STORYWEAVE_DB), or create one with"
             f" `storyweave --db {settings.db} ingest PATH`"
         )
     shown = f"[{host}]" if ":" in host else host
-    sys.stderr.write(f"serving {settings.db} at http://{shown}:{port}/ (Ctrl-C stops)\n")
+    where = shown_dsn(settings.db) if is_url else settings.db
+    sys.stderr.write(f"serving {where} at http://{shown}:{port}/ (Ctrl-C stops)\n")
     if not settings.token:
         sys.stderr.write("uploads (POST /api/articles) are off: set STORYWEAVE_TOKEN to allow them\n")
     uvicorn.run(create_app(settings), host=host, port=port, log_level="warning")

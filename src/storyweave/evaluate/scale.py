@@ -26,7 +26,11 @@ _YEAR = 365.25 * 86400
 
 
 def _replicate(db: Path, target: int) -> int:
-    """Copy the stored articles into the past until the store holds ``target``; copies never overlap in time."""
+    """Copy the stored articles into the past until the store holds ``target``; copies never overlap in time.
+
+    SQL on the SQLite file, not the Store interface: a copy needs the columns the interface does not read back
+    (content hash, signature, LSH bands, identity, raw hash, story state blobs), and the benchmark copies store
+    files anyway. ``removed`` holds each line with its reason, so the reasons come along with it."""
     con = sqlite3.connect(db, isolation_level=None)
     base = con.execute("SELECT count(*) FROM articles").fetchone()[0]
     low, high = con.execute("SELECT min(published_ts), max(published_ts) FROM articles").fetchone()
@@ -38,12 +42,13 @@ def _replicate(db: Path, target: int) -> int:
         con.execute("BEGIN")
         con.execute(
             "INSERT INTO articles (id, source_id, content_hash, title, text, lang, published, published_ts, outlet,"
-            " authors, url, duplicate_of, removed, extra, story_id, signature, ingested, identity, raw_hash)"
+            " authors, url, duplicate_of, removed, extra, story_id, signature, ingested, identity, raw_hash,"
+            " outlet_name)"
             " SELECT id || ?1, source_id || '#' || ?1, content_hash || ?1, title, text, lang,"
             " CASE WHEN published_ts IS NULL THEN NULL ELSE datetime(published_ts - ?2, 'unixepoch') END,"
             " published_ts - ?2, outlet, authors, url,"
             " CASE WHEN duplicate_of IS NULL THEN NULL ELSE duplicate_of || ?1 END, removed, extra,"
-            " story_id || ?1, signature, ingested, identity || '#' || ?1, raw_hash || ?1"
+            " story_id || ?1, signature, ingested, identity || '#' || ?1, raw_hash || ?1, outlet_name"
             " FROM articles WHERE instr(id, 'r') = 0",
             (s, shift),
         )
@@ -95,26 +100,33 @@ def probe(db: str, corpus: str, settings: Settings) -> dict[str, Any]:
     }
 
 
-def run_scale(corpus: str, sizes: list[int], workdir: str | None = None, echo=print) -> dict[str, Any]:
+def build_store(corpus: str, size: int, workdir: Path, settings: Settings | None = None, echo=print) -> Path:
+    """``workdir/store-SIZE.db``: the first half of ``corpus`` ingested (once, into ``workdir/base.db``) and
+    replicated to ``size`` articles; an existing one is reused."""
     from dataclasses import replace
 
     from storyweave.engine import Storyweave
 
-    tmp = Path(workdir or tempfile.mkdtemp(prefix="storyweave-scale-"))
-    tmp.mkdir(parents=True, exist_ok=True)
-    base = tmp / "base.db"
+    base = workdir / "base.db"
     if not base.exists():
         echo(f"building the base store from the first half of {corpus}")
         rows = stream_order(load_corpus(corpus))
-        with Storyweave(settings=replace(Settings(), db=str(base))) as sw:
+        with Storyweave(settings=replace(settings or Settings(), db=str(base))) as sw:
             sw.ingest_documents(corpus_documents(rows[: len(rows) // 2], corpus))
+    db = workdir / f"store-{size}.db"
+    if not db.exists():
+        echo(f"replicating to {size} articles")
+        shutil.copy(base, db)
+        _replicate(db, size)
+    return db
+
+
+def run_scale(corpus: str, sizes: list[int], workdir: str | None = None, echo=print) -> dict[str, Any]:
+    tmp = Path(workdir or tempfile.mkdtemp(prefix="storyweave-scale-"))
+    tmp.mkdir(parents=True, exist_ok=True)
     results: dict[str, Any] = {"corpus": corpus, "runs": []}
     for size in sizes:
-        db = tmp / f"store-{size}.db"
-        if not db.exists():
-            echo(f"replicating to {size} articles")
-            shutil.copy(base, db)
-            _replicate(db, size)
+        db = build_store(corpus, size, tmp, echo=echo)
         echo(f"probing with {size} stored")
         trial = tmp / f"probe-{size}.db"  # the probe writes; the replicated store stays reusable
         shutil.copy(db, trial)

@@ -189,6 +189,12 @@ class Store(ABC):
     def embeddings(self, article_ids: Sequence[str], model: str) -> dict[str, bytes]: ...
 
     @abstractmethod
+    def embeddings_after(self, model: str, after_rowid: int, limit: int) -> list[tuple[int, str, bytes]]:
+        """(position, article id, vector) of at most ``limit`` vectors of ``model`` written after position
+        ``after_rowid``, in the order written; positions only grow (0 is before the first), and a replaced vector
+        comes again at a new position. Readers keep the last position seen and read on from there."""
+
+    @abstractmethod
     def story_states(
         self, since: float | None = None, until: float | None = None
     ) -> Iterable[tuple[str, bytes]]:

@@ -191,4 +191,8 @@ MIGRATIONS: list[tuple[str, list[str]]] = [
             ) WITHOUT ROWID""",
         ],
     ),
+    # Store.embeddings_after reads vectors in the order they were written: here by rowid, which 0003 gave the
+    # table (a replaced vector is a new row). PostgreSQL's embeddings need a column for it; the name is recorded
+    # here all the same, so both stores list the same migrations.
+    ("0007_embeddings_in_order", []),
 ]

@@ -23,7 +23,7 @@ from storyweave.store.base import Revision, Store, StoredArticle, StoredVersion,
 from storyweave.store.postgres_anatomy import PostgresAnatomyTables
 from storyweave.store.postgres_schema import MIGRATIONS
 from storyweave.store.postgres_views import PostgresViews
-from storyweave.store.sqlite import _article_from_json, _reasons_of
+from storyweave.store.records import article_from_json, removed_json
 from storyweave.timeutil import to_timestamp
 
 _MIGRATE_LOCK = 0x73747977_6D696772  # "stywmigr": pg_advisory_xact_lock keys, per database
@@ -34,7 +34,7 @@ _NEW_ARTICLE_COLUMNS = (
 )
 
 
-def _shown(dsn: str) -> str:
+def shown_dsn(dsn: str) -> str:
     """The URL without its password, for messages."""
     return re.sub(r"(://[^:/@]*):[^@]*@", r"\1:***@", dsn)
 
@@ -53,7 +53,7 @@ class PostgresStore(PostgresViews, PostgresAnatomyTables, Store):
             self._db = psycopg.connect(dsn, autocommit=True)
         except psycopg.Error as exc:
             raise StoreError(
-                f"cannot connect to PostgreSQL at {_shown(dsn)}: {str(exc).strip()}; check --db"
+                f"cannot connect to PostgreSQL at {shown_dsn(dsn)}: {str(exc).strip()}; check --db"
             ) from exc
         try:
             self.migrate()
@@ -87,7 +87,7 @@ class PostgresStore(PostgresViews, PostgresAnatomyTables, Store):
                     )
             except self._psycopg.Error as exc:
                 raise StoreError(
-                    f"migration {name} failed on {_shown(self.dsn)}: {str(exc).strip()}"
+                    f"migration {name} failed on {shown_dsn(self.dsn)}: {str(exc).strip()}"
                 ) from exc
             applied.append(name)
         return applied
@@ -113,7 +113,7 @@ class PostgresStore(PostgresViews, PostgresAnatomyTables, Store):
             if vectors:
                 cur.executemany(
                     "INSERT INTO embeddings (article_id, model, vector) VALUES (%s, %s, %s)"
-                    " ON CONFLICT (article_id, model) DO UPDATE SET vector = EXCLUDED.vector",
+                    " ON CONFLICT (article_id, model) DO UPDATE SET vector = EXCLUDED.vector, seq = DEFAULT",
                     vectors,
                 )
             if batch.drop_stories:
@@ -261,7 +261,7 @@ class PostgresStore(PostgresViews, PostgresAnatomyTables, Store):
             "SELECT revision, replaced_at, article FROM article_revisions WHERE article_id = %s ORDER BY revision",
             (article_id,),
         )
-        return [Revision(r[0], r[1], _article_from_json(json.loads(r[2]))) for r in rows]
+        return [Revision(r[0], r[1], article_from_json(json.loads(r[2]))) for r in rows]
 
     def story_states_by_id(self, story_ids: Sequence[str]) -> list[tuple[str, bytes]]:
         return [
@@ -298,6 +298,14 @@ class PostgresStore(PostgresViews, PostgresAnatomyTables, Store):
     def embeddings(self, article_ids: Sequence[str], model: str) -> dict[str, bytes]:
         sql = "SELECT article_id, vector FROM embeddings WHERE model = %s AND article_id = ANY(%s)"
         return {r[0]: bytes(r[1]) for r in self._any(sql, article_ids, model)}
+
+    def embeddings_after(self, model: str, after_rowid: int, limit: int) -> list[tuple[int, str, bytes]]:
+        # writers take turns (the write lock is held until commit), so seq values commit in the order taken
+        rows = self._db.execute(
+            "SELECT seq, article_id, vector FROM embeddings WHERE model = %s AND seq > %s ORDER BY seq LIMIT %s",
+            (model, after_rowid, limit),
+        )
+        return [(int(r[0]), r[1], bytes(r[2])) for r in rows]
 
     def story_states(
         self, since: float | None = None, until: float | None = None
@@ -341,10 +349,7 @@ def _values(stored: StoredArticle, now: str) -> tuple[Any, ...]:
         json.dumps(list(a.authors), ensure_ascii=False),
         _text(a.url),
         a.duplicate_of,
-        json.dumps(
-            [[line, why] for line, why in zip(a.removed, _reasons_of(a), strict=True)],
-            ensure_ascii=False,
-        ),
+        removed_json(a),
         json.dumps(dict(a.extra), ensure_ascii=False, default=str),
         a.story_id,
         stored.signature,

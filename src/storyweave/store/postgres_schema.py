@@ -1,6 +1,7 @@
 """The PostgreSQL translation of :mod:`storyweave.store.migrations`: the same named migrations and tables.
 
-Differences from SQLite: ``seq`` (an identity column) keeps the insertion order SQLite's ``rowid`` keeps; blobs are
+Differences from SQLite: ``seq`` (an identity column, on articles and embeddings) keeps the insertion order
+SQLite's ``rowid`` keeps; blobs are
 ``bytea``; JSON stays text (the store reads and writes it whole); ids and other keys compare byte-wise
 (``COLLATE "C"``), as in SQLite, whatever the database's locale; the full-text index is a stored ``tsvector`` column
 (``search``) with a GIN index, built by the ``storyweave`` text search configuration: PostgreSQL's ``simple`` one
@@ -198,6 +199,15 @@ MIGRATIONS: list[tuple[str, list[Step]]] = [
                 anatomy TEXT NOT NULL,
                 built TEXT NOT NULL
             )""",
+        ],
+    ),
+    (
+        # Store.embeddings_after: vectors in the order written, as SQLite's rowid orders them; the upsert in
+        # write_batch sets seq again when it replaces a vector, as SQLite's INSERT OR REPLACE writes a new row
+        "0007_embeddings_in_order",
+        [
+            "ALTER TABLE embeddings ADD COLUMN seq BIGINT GENERATED ALWAYS AS IDENTITY",
+            "CREATE INDEX embeddings_model_seq ON embeddings(model, seq)",
         ],
     ),
 ]

@@ -5,14 +5,14 @@ the same orders (NULLs placed where SQLite places them, ids compared byte-wise) 
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from typing import Any, cast
+from typing import Any
 
 from storyweave.clean.outlet import name_key, outlet_key
 from storyweave.errors import NotFoundError, QueryError
 from storyweave.models import Article, Story
 from storyweave.store.base import ArticleQuery, OutletSummary
 from storyweave.store.postgres_search import tsquery
-from storyweave.store.sqlite import _ARTICLE_COLUMNS, _articles_only, _row_to_article, _story
+from storyweave.store.records import ARTICLE_COLUMNS, check_articles_query, row_to_article, story_from_rows
 from storyweave.timeutil import to_timestamp
 
 
@@ -39,12 +39,12 @@ class PostgresViews:
 
     def get_article(self, article_id: str) -> Article:
         rows = self._rows(
-            f"SELECT {_ARTICLE_COLUMNS} FROM articles WHERE id = %s OR source_id = %s ORDER BY seq LIMIT 1",
+            f"SELECT {ARTICLE_COLUMNS} FROM articles WHERE id = %s OR source_id = %s ORDER BY seq LIMIT 1",
             (article_id, article_id),
         )
         if not rows:
             raise NotFoundError(f"no article with id {article_id!r}; list ids with `storyweave articles`")
-        return _row_to_article(cast(Any, rows[0]))
+        return row_to_article(rows[0])
 
     def _where(self, query: ArticleQuery) -> tuple[str, list[Any]]:
         clauses: list[str] = []
@@ -106,15 +106,15 @@ class PostgresViews:
         return found
 
     def articles(self, query: ArticleQuery = ArticleQuery()) -> Iterator[Article]:
-        _articles_only(query)
+        check_articles_query(query)
         where, args = self._where(query)
-        cols = ", ".join(f"a.{c.strip()}" for c in _ARTICLE_COLUMNS.split(","))
+        cols = ", ".join(f"a.{c.strip()}" for c in ARTICLE_COLUMNS.split(","))
         sql = f"SELECT {cols} FROM articles a{where} ORDER BY a.published_ts IS NULL, a.published_ts, a.id"
         page, page_args = _page(query)
-        return (_row_to_article(cast(Any, row)) for row in self._rows(sql + page, args + page_args))
+        return (row_to_article(row) for row in self._rows(sql + page, args + page_args))
 
     def count_matching_articles(self, query: ArticleQuery = ArticleQuery()) -> int:
-        _articles_only(query)
+        check_articles_query(query)
         where, args = self._where(query)
         return int(self._rows(f"SELECT count(*) AS n FROM articles a{where}", args)[0]["n"])
 
@@ -170,7 +170,7 @@ class PostgresViews:
         )
         for row in rows:
             members[row["story_id"]].append(row)
-        return [_story(i, cast(Any, members[i])) for i in ids]
+        return [story_from_rows(i, members[i]) for i in ids]
 
     def story(self, story_id: str) -> Story:
         resolved = self.resolve_story(story_id)
@@ -180,7 +180,7 @@ class PostgresViews:
         )
         if not rows:
             raise NotFoundError(f"no story with id {story_id!r}; list ids with `storyweave stories`")
-        return _story(resolved, cast(Any, rows))
+        return story_from_rows(resolved, rows)
 
     def stats(self) -> dict[str, int]:
         row = self._db.execute(

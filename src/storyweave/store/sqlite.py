@@ -23,10 +23,17 @@ from storyweave.store.base import (
     WriteBatch,
 )
 from storyweave.store.migrations import MIGRATIONS
+from storyweave.store.records import (
+    ARTICLE_COLUMNS,
+    article_from_json,
+    check_articles_query,
+    removed_json,
+    row_to_article,
+    story_from_rows,
+)
 from storyweave.store.search import fts5_query
 from storyweave.timeutil import to_timestamp
 
-_ARTICLE_COLUMNS = "id, source_id, title, text, lang, published, outlet, authors, url, duplicate_of, removed, extra, story_id, ingested, outlet_name"
 _CHUNK = 500  # SQLite's bound-parameter limit is at least 999
 
 
@@ -35,101 +42,11 @@ def _chunks(items: Sequence[Any], size: int = _CHUNK) -> Iterator[Sequence[Any]]
         yield items[start : start + size]
 
 
-def _row_to_article(row: sqlite3.Row) -> Article:
-    return Article(
-        id=row["id"],
-        source_id=row["source_id"],
-        title=row["title"],
-        text=row["text"],
-        lang=row["lang"],
-        published=row["published"],
-        outlet=row["outlet"],
-        authors=tuple(json.loads(row["authors"])),
-        url=row["url"],
-        duplicate_of=row["duplicate_of"],
-        **_removed(json.loads(row["removed"])),
-        story_id=row["story_id"],
-        extra=json.loads(row["extra"]),
-        ingested=row["ingested"],
-        outlet_name=row["outlet_name"],
-    )
-
-
-def _removed(items: Any) -> dict[str, Any]:
-    """``removed`` and ``removed_reasons`` from a stored list: [line, reason] pairs, {"line", "reason"} objects (the
-    JSON views), or bare lines (stores written before reasons were kept)."""
-    lines: list[str] = []
-    reasons: list[str] = []
-    for item in items:
-        if isinstance(item, str):
-            lines.append(item)
-            reasons.append("")
-        elif isinstance(item, dict):
-            lines.append(str(item.get("line") or ""))
-            reasons.append(str(item.get("reason") or ""))
-        else:
-            lines.append(str(item[0]))
-            reasons.append(str(item[1] or "") if len(item) > 1 else "")
-    return {"removed": tuple(lines), "removed_reasons": tuple(reasons)}
-
-
-def _reasons_of(a: Article) -> tuple[str, ...]:
-    return a.removed_reasons if len(a.removed_reasons) == len(a.removed) else ("",) * len(a.removed)
-
-
-def _article_from_json(data: dict[str, Any]) -> Article:
-    return Article(
-        id=data["id"],
-        source_id=data["source_id"],
-        title=data.get("title"),
-        text=data.get("text") or "",
-        lang=data.get("lang"),
-        published=data.get("published"),
-        outlet=data.get("outlet"),
-        authors=tuple(data.get("authors") or ()),
-        url=data.get("url"),
-        duplicate_of=data.get("duplicate_of"),
-        **_removed(data.get("removed") or ()),
-        story_id=data.get("story_id"),
-        extra=data.get("extra") or {},
-        outlet_name=data.get("outlet_name"),
-    )
-
-
 def _page(query: ArticleQuery) -> tuple[str, list[Any]]:
     """The LIMIT/OFFSET clause of a listing, as bound parameters (-1: no limit)."""
     if not query.limit and not query.offset:
         return "", []
     return " LIMIT ? OFFSET ?", [query.limit or -1, query.offset]
-
-
-def _articles_only(query: ArticleQuery) -> None:
-    if query.sort != "recent" or query.min_size is not None:
-        raise QueryError("sort and min_size apply to stories; articles are listed in publish order")
-
-
-def _story(story_id: str, rows: list[sqlite3.Row]) -> Story:
-    """A story's summary from its member rows (any order)."""
-    rows = sorted(rows, key=lambda r: (r["published_ts"] is None, r["published_ts"] or 0.0, r["id"]))
-    published = [r["published"] for r in rows if r["published"]]
-    counts: dict[str, int] = {}
-    for r in rows:
-        if r["lang"]:
-            counts[r["lang"]] = counts.get(r["lang"], 0) + 1
-    # the title of the earliest article in the story's main language (English on a tie)
-    main = min(counts, key=lambda lang: (-counts[lang], lang != "en", lang)) if counts else None
-    title = next((r["title"] for r in rows if r["title"] and r["lang"] == main), None)
-    title = title or next((r["title"] for r in rows if r["title"]), None)
-    return Story(
-        id=story_id,
-        title=title,
-        size=len(rows),
-        languages=tuple(sorted(counts)),
-        outlets=tuple(sorted({r["outlet"] for r in rows if r["outlet"]})),
-        first_published=published[0] if published else None,
-        last_published=published[-1] if published else None,
-        article_ids=tuple(r["id"] for r in rows),
-    )
 
 
 class SQLiteStore(AnatomyTables, Store):
@@ -309,10 +226,7 @@ class SQLiteStore(AnatomyTables, Store):
                 json.dumps(list(a.authors), ensure_ascii=False),
                 a.url,
                 a.duplicate_of,
-                json.dumps(
-                    [[line, why] for line, why in zip(a.removed, _reasons_of(a), strict=True)],
-                    ensure_ascii=False,
-                ),
+                removed_json(a),
                 json.dumps(dict(a.extra), ensure_ascii=False, default=str),
                 a.story_id,
                 stored.signature,
@@ -394,7 +308,7 @@ class SQLiteStore(AnatomyTables, Store):
             "SELECT revision, replaced_at, article FROM article_revisions WHERE article_id = ? ORDER BY revision",
             (article_id,),
         )
-        return [Revision(r[0], r[1], _article_from_json(json.loads(r[2]))) for r in rows]
+        return [Revision(r[0], r[1], article_from_json(json.loads(r[2]))) for r in rows]
 
     def story_states_by_id(self, story_ids: Sequence[str]) -> list[tuple[str, bytes]]:
         return [
@@ -434,6 +348,13 @@ class SQLiteStore(AnatomyTables, Store):
         sql = "SELECT article_id, vector FROM embeddings WHERE model = ? AND article_id IN ({marks})"
         return {r[0]: r[1] for r in self._rows_in(sql, article_ids, before=[model])}
 
+    def embeddings_after(self, model: str, after_rowid: int, limit: int) -> list[tuple[int, str, bytes]]:
+        rows = self._db.execute(
+            "SELECT rowid, article_id, vector FROM embeddings WHERE model = ? AND rowid > ? ORDER BY rowid LIMIT ?",
+            (model, after_rowid, limit),
+        )
+        return [(int(r[0]), r[1], bytes(r[2])) for r in rows]
+
     def story_states(
         self, since: float | None = None, until: float | None = None
     ) -> Iterable[tuple[str, bytes]]:
@@ -464,11 +385,11 @@ class SQLiteStore(AnatomyTables, Store):
     # --- reads for the views -----------------------------------------------------------------------
     def get_article(self, article_id: str) -> Article:
         row = self._db.execute(
-            f"SELECT {_ARTICLE_COLUMNS} FROM articles WHERE id = ? OR source_id = ?", (article_id, article_id)
+            f"SELECT {ARTICLE_COLUMNS} FROM articles WHERE id = ? OR source_id = ?", (article_id, article_id)
         ).fetchone()
         if row is None:
             raise NotFoundError(f"no article with id {article_id!r}; list ids with `storyweave articles`")
-        return _row_to_article(row)
+        return row_to_article(row)
 
     def _where(self, query: ArticleQuery) -> tuple[str, list[Any]]:
         clauses: list[str] = []
@@ -541,15 +462,15 @@ class SQLiteStore(AnatomyTables, Store):
             raise
 
     def articles(self, query: ArticleQuery = ArticleQuery()) -> Iterator[Article]:
-        _articles_only(query)
+        check_articles_query(query)
         where, args = self._where(query)
-        cols = ", ".join(f"a.{c.strip()}" for c in _ARTICLE_COLUMNS.split(","))
+        cols = ", ".join(f"a.{c.strip()}" for c in ARTICLE_COLUMNS.split(","))
         sql = f"SELECT {cols} FROM articles a{where} ORDER BY a.published_ts IS NULL, a.published_ts, a.id"
         page, page_args = _page(query)
-        return (_row_to_article(row) for row in self._select(sql + page, args + page_args))
+        return (row_to_article(row) for row in self._select(sql + page, args + page_args))
 
     def count_matching_articles(self, query: ArticleQuery = ArticleQuery()) -> int:
-        _articles_only(query)
+        check_articles_query(query)
         where, args = self._where(query)
         return int(self._select(f"SELECT count(*) FROM articles a{where}", args).fetchone()[0])
 
@@ -601,7 +522,7 @@ class SQLiteStore(AnatomyTables, Store):
         )
         for row in rows:
             members[row["story_id"]].append(row)
-        return [_story(i, members[i]) for i in ids]
+        return [story_from_rows(i, members[i]) for i in ids]
 
     def story(self, story_id: str) -> Story:
         resolved = self.resolve_story(story_id)
@@ -611,7 +532,7 @@ class SQLiteStore(AnatomyTables, Store):
         ).fetchall()
         if not rows:
             raise NotFoundError(f"no story with id {story_id!r}; list ids with `storyweave stories`")
-        return _story(resolved, rows)
+        return story_from_rows(resolved, rows)
 
     def stats(self) -> dict[str, int]:
         q = self._db.execute
