@@ -210,4 +210,5 @@ MIGRATIONS: list[tuple[str, list[Step]]] = [
             "CREATE INDEX embeddings_model_seq ON embeddings(model, seq)",
         ],
     ),
+    ("0008_story_time_index", ["CREATE INDEX articles_story_time ON articles(story_id, published_ts)"]),
 ]
