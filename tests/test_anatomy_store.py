@@ -6,6 +6,7 @@ import re
 from typing import ClassVar
 
 from storyweave import Storyweave
+from storyweave.analyze.anatomy import ANATOMY_VERSION
 from storyweave.analyze.base import Analyser, ArticleText, Citation, Figure, Quote
 from storyweave.config import Settings
 
@@ -122,14 +123,14 @@ def test_anatomy_is_cached_and_rebuilt_when_the_story_changes(tmp_path):
     with sw:
         story_id = sw.stories()[0].id
         first = sw.anatomy(story_id)
-        assert sw.store.story_anatomy(story_id, 1) is not None  # cached
+        assert sw.store.story_anatomy(story_id, ANATOMY_VERSION) is not None  # cached
         more = tmp_path / "more.jsonl"
         third = dict(ARTICLES[1], id="a3", outlet="Gazette", date="2008-06-12")
         more.write_text(json.dumps(third) + "\n", encoding="utf-8")
         sw.ingest([str(more)])
         sid = next(a.story_id for a in sw.articles() if a.source_id == "a3")
         assert sid == story_id
-        assert sw.store.story_anatomy(story_id, 1) is None  # the batch changed the story
+        assert sw.store.story_anatomy(story_id, ANATOMY_VERSION) is None  # the batch changed the story
         assert len(sw.anatomy(story_id)["timeline"]) == len(first["timeline"]) + 1
 
 

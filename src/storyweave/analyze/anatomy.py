@@ -20,7 +20,7 @@ import numpy as np
 from storyweave.analyze.framing import entity_labels
 from storyweave.models import Article
 
-ANATOMY_VERSION = 1
+ANATOMY_VERSION = 2
 SAME_QUOTE_OVERLAP = (
     0.6  # share of the shorter quote's words found in the other: one statement (same language)
 )
@@ -148,7 +148,9 @@ def quote_groups(
 
 
 def _what_key(what: str | None, unit: str | None) -> str | None:
-    if not what and not unit:
+    """What a figure counts, for grouping: None when the counted noun is unknown (a unit alone, "USD", says too
+    little: $40 billion and $10 billion are usually different things)."""
+    if not what:
         return None
     words = _WORD.findall(_norm(what or ""))
     head = words[-1] if words else ""
