@@ -376,3 +376,14 @@ def test_role_resolves_through_an_apposition(finder):
 def test_role_without_a_named_holder_stays_unresolved(finder):
     text = "The envoy arrived on Monday.\nThe Syrian president said that the ceasefire would hold."
     assert one(quotes(finder, text, "en"), "ceasefire would hold").speaker is None
+
+
+def test_a_sentence_opening_determiner_is_never_a_speaker():
+    """MEANTIME it_100911 (CC BY 4.0): "Una dichiarazione di Boeing ..." gave the speaker "Una"; a determiner is no
+    name, so the speaker is the one named in the sentence or None, never "Una"."""
+    text = (
+        'Una dichiarazione di Boeing, espressa dal suo portavoce William Barksdale, rivela: " Ovviamente siamo '
+        'molto delusi... Dopo un esame dei dettagli prenderemo una decisione sulle nostre opzioni".'
+    )
+    quotes = QuoteFinder().analyse(ArticleText(text=text, lang="it"))
+    assert quotes and all(q.speaker not in ("Una", "una") for q in quotes)

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 
 from storyweave.analyze.base import Analyser, ArticleText, Quote
 from storyweave.analyze.quotes_direct import dash_quotes, marked_quotes, transcript_lines
+from storyweave.analyze.quotes_lexicon import DETERMINERS
 from storyweave.analyze.quotes_speaker import Mention, People, after, before, name_mention, subject
 from storyweave.analyze.quotes_tables import Patterns, Tables, build_patterns, build_tables
 
@@ -72,7 +73,7 @@ class QuoteFinder(Analyser):
     """``analyse(article) -> [Quote]`` in text order; see the module for what is found."""
 
     name = "quotes"
-    version = 1
+    version = 2
 
     def __init__(self) -> None:
         self._patterns: Patterns | None = None
@@ -90,7 +91,19 @@ class QuoteFinder(Analyser):
         if not article.text or not article.text.strip():
             return []
         p, t = self.tables((article.lang or "und").lower()[:2])
-        return _Run(article.text, t, p).quotes()
+        return [_named(q) for q in _Run(article.text, t, p).quotes()]
+
+
+def _named(quote: Quote) -> Quote:
+    """A speaker that is only a determiner or pronoun-like function word ("Een", "Una": a sentence's first word
+    taken for a name) is no speaker: None rather than a guess."""
+    speaker = quote.speaker
+    if speaker and speaker.casefold() in _NOT_NAMES:
+        return Quote(quote.text, quote.start, quote.end, quote.type, quote.cue, None)
+    return quote
+
+
+_NOT_NAMES = frozenset(w.casefold() for w in DETERMINERS)
 
 
 class _Run:
