@@ -34,4 +34,4 @@ def test_eval_anatomy_without_gold_says_so(runner, tmp_path):
     result = runner.invoke(app, ["eval-anatomy", str(path)])
     assert result.exit_code == 2 and "no gold" in " ".join(result.output.split())
     missing = runner.invoke(app, ["eval-anatomy", str(tmp_path / "nope.jsonl")])
-    assert missing.exit_code == 2 and "no such file" in missing.output
+    assert missing.exit_code == 2 and "no such file" in " ".join(missing.output.split())

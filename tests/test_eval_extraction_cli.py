@@ -67,6 +67,6 @@ def test_eval_extraction_details_and_errors(runner, bench, tmp_path):
     assert result.exit_code == 0
     assert json.loads(result.stdout)["per_page"] == [{"key": "k1", "precision": 1.0, "recall": 1.0}]
     missing = runner.invoke(app, ["eval-extraction", str(tmp_path / "nowhere")])
-    assert missing.exit_code == 2 and "ground-truth.json" in missing.output
+    assert missing.exit_code == 2 and "ground-truth.json" in "".join(missing.output.split())
     wrong = runner.invoke(app, ["eval-extraction", str(bench), "--mode", "pdf"])
-    assert wrong.exit_code == 2 and "html, text" in wrong.output
+    assert wrong.exit_code == 2 and "html, text" in " ".join(wrong.output.split())
