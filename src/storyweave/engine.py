@@ -266,7 +266,7 @@ class Storyweave:
         ``search`` match parts of the speaker's name and of the quote's text (case and accents ignored)."""
         from storyweave.analyze.anatomy import matches
 
-        for page in _pages(self.store.articles(ArticleQuery(lang=lang, since=since, until=until))):
+        for page in in_pages(self.store.articles(ArticleQuery(lang=lang, since=since, until=until))):
             found = self.store.analyses([a.id for a in page])
             for a in page:
                 for q in found.get(a.id, {}).get("quotes", []):
@@ -291,7 +291,7 @@ class Storyweave:
         from storyweave.analyze.anatomy import citation_edges
 
         edges: dict[tuple[str | None, str], dict[str, Any]] = {}
-        for page in _pages(self.store.articles(ArticleQuery(since=since, until=until))):
+        for page in in_pages(self.store.articles(ArticleQuery(since=since, until=until))):
             found = self.store.analyses([a.id for a in page])
             for edge in citation_edges([a for a in page if not a.duplicate_of], found):
                 key = (edge["from_outlet"], edge["to_outlet"])
@@ -331,7 +331,8 @@ def _story_views():
     return framing, summary
 
 
-def _pages(articles: Iterator[Article], size: int = 500) -> Iterator[list[Article]]:
+def in_pages(articles: Iterable[Article], size: int = 500) -> Iterator[list[Article]]:
+    """``articles`` in lists of ``size``: what reads their analyses a page at a time."""
     page: list[Article] = []
     for a in articles:
         page.append(a)

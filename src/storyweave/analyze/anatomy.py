@@ -18,6 +18,7 @@ from typing import Any
 import numpy as np
 
 from storyweave.analyze.framing import entity_labels
+from storyweave.analyze.summary import timeline
 from storyweave.models import Article
 
 ANATOMY_VERSION = 2
@@ -224,13 +225,6 @@ def citation_edges(
                 }
             )
     return out
-
-
-def timeline(articles: Sequence[Article]) -> list[dict[str, Any]]:
-    ordered = sorted(articles, key=lambda a: (a.published or "9999", a.id))
-    return [
-        {"published": a.published, "article_id": a.id, "outlet": a.outlet, "lang": a.lang} for a in ordered
-    ]
 
 
 def build_anatomy(

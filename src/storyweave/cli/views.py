@@ -21,6 +21,7 @@ from storyweave.cli.app import (
     print_table,
     print_total,
 )
+from storyweave.engine import in_pages
 from storyweave.errors import NotFoundError, QueryError
 from storyweave.serialise import article_json, story_json
 
@@ -56,13 +57,8 @@ def articles(
         except QueryError as exc:
             fail(str(exc))
         if as_json:
-            page: list = []
-            for a in rows:  # analyses fetched a page at a time
-                page.append(a)
-                if len(page) == 500:
-                    _emit_articles(sw, page)
-                    page = []
-            _emit_articles(sw, page)
+            for page in in_pages(rows):  # analyses fetched a page at a time
+                _emit_articles(sw, page)
             return
         if as_csv:
             emit_csv(
@@ -105,7 +101,7 @@ def articles(
 
 
 def _emit_articles(sw, page) -> None:
-    found = sw.analyses([a.id for a in page]) if page else {}
+    found = sw.analyses([a.id for a in page])
     for a in page:
         emit_json(article_json(a, found.get(a.id)))
 
